@@ -208,12 +208,13 @@ class SecurityGroupAssociation(CloudResource):
         "properties": dict(tencent_schema_properties(), **{
             "instance_ids": {
                 "type": "array", "minItems": 1, "uniqueItems": True,
+                "description": "at least one instance id, without repeats",
                 "items": {"type": "string", "pattern": INSTANCE_ID_PATTERN,
                           "description": "an instance id is ins- followed by 8 lower-case letters or digits"},
             },
             "security_group_ids": {
                 "type": "array", "minItems": 1, "maxItems": CVM_MAX_SECURITY_GROUPS_PER_INSTANCE, "uniqueItems": True,
-                "description": "an instance can have at most 5 security groups",
+                "description": "1 to 5 security group ids without repeats; an instance can have at most 5",
                 "items": {"type": "string", "pattern": SG_ID_PATTERN,
                           "description": "a security group id is sg- followed by 8 lower-case letters or digits"},
             },

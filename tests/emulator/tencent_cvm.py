@@ -70,6 +70,8 @@ class CvmService(object):
             self.security_groups[sg_id] = {"region": item.get("region", "ap-guangzhou"),
                                            "name": item.get("name", sg_id)}
         for item in instances or []:
+            if isinstance(item, str):
+                item = {"instance_id": item}
             instance_id = item["instance_id"]
             if not INSTANCE_ID.match(instance_id):
                 raise ValueError("instance id %r is not ins- followed by 8 characters" % instance_id)
@@ -148,9 +150,9 @@ class CvmService(object):
                 raise ApiError("InvalidParameterValue.LimitExceeded", "At most 100 InstanceIds per request.")
             wanted = set(ids)
             candidates = [i for i in candidates if i["InstanceId"] in wanted]
+        if filters and len(filters) > MAX_FILTERS:
+            raise ApiError("InvalidParameterValue.LimitExceeded", "At most 10 Filters per request.")
         for item in filters or []:
-            if len(filters) > MAX_FILTERS:
-                raise ApiError("InvalidParameterValue.LimitExceeded", "At most 10 Filters per request.")
             name, values = item.get("Name"), item.get("Values")
             if name not in FILTERS:
                 raise ApiError("InvalidFilter", "The filter %r is not supported." % name)
