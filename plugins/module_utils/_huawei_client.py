@@ -29,7 +29,8 @@ import time
 from ansible_collections.polycloud.ops.plugins.module_utils._errors import CloudError, classified_error, lookup
 from ansible_collections.polycloud.ops.plugins.module_utils._huawei_errors import (
     CATALOG, TRANSIENT_STATUSES, is_expired_token)
-from ansible_collections.polycloud.ops.plugins.module_utils._huawei_services import CLOUDS
+from ansible_collections.polycloud.ops.plugins.module_utils._huawei_services import (
+    CLOUDS, KMS_KEY_STATES, KMS_KEY_STATES_NO_TAGGING)
 from ansible_collections.polycloud.ops.plugins.module_utils._huawei_signer import (
     quote_path_segment, sdk_date_now, sign_request)
 from ansible_collections.polycloud.ops.plugins.module_utils._huawei_spec import AUTH_METHODS, env_names
@@ -145,6 +146,20 @@ class HuaweiClient(object):
     def describe_key(self, key_id):
         reply = self.kms("POST", "describe-key", {"key_id": key_id})
         return reply.document.get("key_info") or {}, reply.request_id
+
+    def taggable_key(self, key_id):
+        """describe-key, then refuse a key whose tags cannot change (pending deletion, a default key)
+        with the code the cloud would answer a tag write with."""
+        info, request_id = self.describe_key(key_id)
+        state = str(info.get("key_state"))
+        if str(info.get("default_key_flag")) == "1":
+            code, why = "KMS.0211", "it is a default master key, and those cannot be tagged"
+        elif state in KMS_KEY_STATES_NO_TAGGING:
+            code, why = KMS_KEY_STATES_NO_TAGGING[state], "it is %s (key_state %s)" % (KMS_KEY_STATES[state], state)
+        else:
+            return info
+        raise classified_error(CLOUD, CATALOG, code, "the key %s cannot be tagged: %s" % (key_id, why),
+                               request_id=request_id)
 
     def list_tags(self, key_id):
         """The key's tags as a dict (``tags`` may hold extra fields; only key and value are read)."""

@@ -17,9 +17,11 @@ fits in at most one batch delete and one batch create.
 from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
+from ansible_collections.polycloud.ops.plugins.module_utils._huawei_client import HuaweiClient
 from ansible_collections.polycloud.ops.plugins.module_utils._huawei_services import (
     KMS_KEY_ID_PATTERN, KMS_MAX_TAGS_PER_KEY, KMS_TAG_FORBIDDEN_PATTERN, KMS_TAG_KEY_MAX_LENGTH,
     KMS_TAG_VALUE_MAX_LENGTH)
+from ansible_collections.polycloud.ops.plugins.module_utils._resource import CloudResource
 from ansible_collections.polycloud.ops.plugins.module_utils._validation import InvalidOptions
 
 _ALLOWED_TEXT = "^((?!%s).)*$" % KMS_TAG_FORBIDDEN_PATTERN
@@ -93,3 +95,50 @@ def check_tag_count(after, option="tags"):
         raise InvalidOptions(option, "option %s: the key would have %d tags (%s); a KMS key can have at most %d. "
                                      "Remove some, or set purge_tags" % (option, len(after), ", ".join(sorted(after)),
                                                                         KMS_MAX_TAGS_PER_KEY))
+
+
+class KmsKeyTagsResource(CloudResource):
+    """The run of both tag modules: describe the key, read its tags, plan, write what differs.
+
+    A subclass says what it wants (``wanted()``: the desired tags and whether to purge) and may
+    override ``create()`` (the single-tag module uses the single-tag API of seed 001).
+    """
+
+    tags_option = "tags"
+
+    def __init__(self, module):
+        super(KmsKeyTagsResource, self).__init__(module)
+        self.client = None
+
+    def wanted(self):
+        raise NotImplementedError
+
+    def close(self):
+        if self.client is not None:
+            self.client.close()
+
+    def create(self, key_id, tags):
+        self.result.add_request_id(self.client.tags_action(key_id, "create", tags))
+
+    def run(self):
+        key_id, state = self.params["key_id"], self.params["state"]
+        desired, purge = self.wanted()
+        self.client = HuaweiClient(self.params)
+        info = self.client.taggable_key(key_id)
+        current = self.client.list_tags(key_id)
+        delete, create, after = plan_tags(current, desired, purge, state)
+        check_tag_count(after, self.tags_option)
+        self.result.update(key={"key_id": key_id, "key_alias": info.get("key_alias"),
+                                "key_state": info.get("key_state")}, tags=current)
+        self.result.set_diff(current, after)
+        if not (delete or create):
+            return
+        self.result.mark_changed()
+        if not self.check_mode:
+            if delete:
+                self.result.add_request_id(self.client.tags_action(key_id, "delete", delete))
+                # If the create below fails, the result shows where the key was left.
+                self.result.update(tags=dict((k, v) for k, v in current.items() if k not in delete))
+            if create:
+                self.create(key_id, create)
+        self.result.update(tags=after)
