@@ -24,7 +24,7 @@ description:
     each instance's latest operation for our request id has settled, and fails with the cloud's
     C(LatestOperationErrorMsg) if it ended C(FAILED).
 author:
-  - polycloud.ops contributors
+  - polycloud.ops maintainers (@polycloud-ops)
 options:
   instance_ids:
     description:

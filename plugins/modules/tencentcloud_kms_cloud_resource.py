@@ -21,12 +21,12 @@ description:
   - B(What C(changed) means.) No Tencent Cloud API reads a key's bindings, so the module cannot know whether a
     binding exists before it binds. BindCloudResource succeeds whether or not the binding existed, so with
     O(state=present) the module calls it every run and reports C(changed=true), meaning "the binding was
-    asserted"; RV(binding_known) is V(false) to say so. With O(state=absent) the answer is exact: the cloud says
-    whether there was a binding to remove, and a second run reports C(changed=false).
+    asserted"; RV(binding_known) is V(false) to say so. With O(state=absent) the answer is exact, because the
+    cloud says whether there was a binding to remove, and a second run reports C(changed=false).
   - In check mode neither write is called, so the module reports the change it would attempt (C(changed=true))
     without knowing whether a binding exists.
 author:
-  - polycloud.ops contributors
+  - polycloud.ops maintainers (@polycloud-ops)
 options:
   key_id:
     description:

@@ -180,7 +180,7 @@ def test_rate_limit_answers_request_limit_exceeded(emulator, seeded):
     seeded.config(rate_limits={"tencentcloud": {"DescribeInstances": 3}})
     client = _cvm(emulator.url)
     codes = []
-    for _ in range(5):
+    for _attempt in range(5):
         try:
             client.DescribeInstances(cvm_models.DescribeInstancesRequest())
             codes.append("ok")

@@ -66,7 +66,7 @@ def test_pacing_keeps_any_second_at_or_under_the_rate():
     clock = FakeClock()
     limiter = RateLimiter(clock=clock, sleep=clock.sleep)
     stamps = []
-    for _ in range(35):
+    for _call in range(35):
         limiter.acquire("AssociateSecurityGroups", 10)
         stamps.append(clock.now)
     for start in stamps:
