@@ -48,6 +48,9 @@ class CloudResource(object):
 
     def execute(self):
         self._require_libraries()
+        if self.params.get("validate_certs") is False:
+            self.result.warnings.append("validate_certs is false: the endpoint's TLS certificate is not verified, "
+                                        "so the connection can be intercepted; use it only with a test endpoint")
         if self.schema is not None:
             try:
                 check_options(self.params, self.schema)
@@ -65,12 +68,16 @@ class CloudResource(object):
             self.module.fail_json(exception=traceback.format_exc(), **self.result.failure(
                 "unexpected %s: %s" % (exc.__class__.__name__, exc), with_diff=self.module._diff))
         self.close()
-        for warning in self.result.warnings:
-            self.module.warn(warning)
+        self._emit_warnings()
         self.module.exit_json(**self.result.as_dict(self.module._diff))
+
+    def _emit_warnings(self):
+        for warning in self.result.warnings + list(getattr(getattr(self, "client", None), "warnings", [])):
+            self.module.warn(warning)
 
     def fail_cloud(self, err, msg=None):
         self.close()
+        self._emit_warnings()
         text = msg or self.describe_failure(err)
         self.module.fail_json(exception=traceback.format_exc(), **self.result.failure(
             text, error=err.to_dict(), with_diff=self.module._diff))

@@ -18,6 +18,7 @@ __metaclass__ = type
 import json
 import time
 
+from ansible_collections.polycloud.ops.plugins.module_utils._clock import SigningClock
 from ansible_collections.polycloud.ops.plugins.module_utils._errors import CloudError, classified_error
 from ansible_collections.polycloud.ops.plugins.module_utils._ratelimit import RateLimiter
 from ansible_collections.polycloud.ops.plugins.module_utils._retry import RetryPolicy, call_with_retry
@@ -69,9 +70,10 @@ class TencentClient(object):
                                                 ca_bundle=params.get("ca_bundle"))
         self.policy = RetryPolicy(retries=params.get("retries", 5))
         self.limiter = limiter or _LIMITER
-        self.clock = clock
+        self.clock = SigningClock(clock)
         self.sleep = sleep
         self.calls = []
+        self.warnings = []
 
     def call(self, action, payload, retry=True):
         """POST ``action`` with ``payload``; return the ``Response`` object (which has ``RequestId``)."""
@@ -83,7 +85,7 @@ class TencentClient(object):
     def _attempt(self, action, body):
         self.limiter.acquire((self.host, self.region, self.service, action), self.rate_limits.get(action))
         headers = request_headers(self._secret_id, self._secret_key, self.service, self.host, action,
-                                  self.version, self.region, body, int(self.clock()), token=self._token,
+                                  self.version, self.region, body, int(self.clock.now()), token=self._token,
                                   language="en-US")
         self.calls.append(action)
         reply = self.transport.send("POST", self.url, headers, body)
@@ -103,9 +105,19 @@ class TencentClient(object):
                              category="transport")
         error = response.get("Error") if isinstance(response, dict) else None
         if error:
-            raise classified_error(CLOUD, CATALOG, error.get("Code") or "Unknown", error.get("Message") or "",
+            code = error.get("Code") or "Unknown"
+            if code == "AuthFailure.SignatureExpire":
+                self._correct_clock(reply)
+            raise classified_error(CLOUD, CATALOG, code, error.get("Message") or "",
                                    request_id=response.get("RequestId"), http_status=reply.status)
         return response
+
+    def _correct_clock(self, reply):
+        # The catalog allows one retry of SignatureExpire; it is signed with the server's time.
+        offset = self.clock.correct_from(reply.header("Date"))
+        if offset is not None:
+            self.warnings.append("the controller clock is %+.0f s off Tencent Cloud's; requests were signed with "
+                                 "the server's time for this task. Sync the controller's clock with NTP." % -offset)
 
     def close(self):
         self.transport.close()

@@ -315,12 +315,14 @@ def _handler_for(emulator):
             return self.rfile.read(size)
 
         def _send(self, status, headers, body):
-            self.send_response(status)
+            # send_response_only: send_response would add a Date from the real clock.
+            self.send_response_only(status)
+            self.send_header("Server", self.server_version)
+            # The server's clock, skew included, as a cloud whose clock differs from ours would send it.
+            self.send_header("Date", self.date_time_string(emulator.ctx.now()))
             for name, value in headers.items():
                 self.send_header(name, value)
             self.send_header("Content-Length", str(len(body)))
-            if "Date" not in headers:
-                self.send_header("Date", self.date_time_string())
             self.end_headers()
             self.wfile.write(body)
 

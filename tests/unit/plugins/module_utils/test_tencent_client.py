@@ -128,3 +128,21 @@ def test_the_budget_is_the_retries_option():
     with pytest.raises(CloudError) as caught:
         client.call("DescribeInstances", {})
     assert caught.value.code == "RequestLimitExceeded" and caught.value.attempts == 4
+
+
+def test_a_skewed_clock_is_corrected_from_the_server_date_once():
+    expired = _error("AuthFailure.SignatureExpire")
+    expired.headers["Date"] = "Tue, 14 Nov 2023 22:23:20 GMT"  # 1700000600: ten minutes ahead of our clock
+    client = _client([expired, _ok()], clock=lambda: 1700000000.0)
+    client.call("DescribeInstances", {})
+    stamps = [int(headers["X-TC-Timestamp"]) for _m, _u, headers, _b in client.transport.sent]
+    assert stamps == [1700000000, 1700000600]
+    assert len(client.warnings) == 1 and "NTP" in client.warnings[0] and "-600 s" in client.warnings[0]
+
+
+def test_no_date_header_means_no_correction_and_the_clock_is_named():
+    client = _client([_error("AuthFailure.SignatureExpire"), _error("AuthFailure.SignatureExpire")],
+                     clock=lambda: 1700000000.0)
+    with pytest.raises(CloudError) as caught:
+        client.call("DescribeInstances", {})
+    assert "NTP" in caught.value.hint and client.warnings == []
