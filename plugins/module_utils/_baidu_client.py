@@ -161,4 +161,3 @@ class BaiduClient(object):
 
     def close(self):
         self.transport.close()
-

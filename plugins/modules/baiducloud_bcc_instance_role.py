@@ -23,15 +23,15 @@ description:
     before any write, so an unknown O(role_name) fails the task before an instance loses its old role, and check
     mode reports it too.
   - A reply of HTTP 200 can still list instances the call failed for (C(failInstances)). The module then fails the
-    task, reports each of them in RV(failed_instances), and still reports RV(changed) for the instances that did
+    task, reports each of them in RV(failed_instances), and still reports C(changed) for the instances that did
     change. An instance whose unbind failed is not bound.
 author:
-  - polycloud.ops contributors
+  - polycloud.ops maintainers (@polycloud-ops)
 options:
   instance_ids:
     description:
       - The BCC instance ids, such as V(i-AbCdEf12) (C(i-) followed by 8 letters or digits). At least one; no
-        repeats. Any number: reads and writes go in batches of 100.
+        repeats. Any number of them; reads and writes go in batches of 100.
     type: list
     elements: str
     required: true

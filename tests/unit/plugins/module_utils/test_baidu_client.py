@@ -47,8 +47,8 @@ def ok(document, request_id="req-ok"):
 def error(status, code, message="m", request_id="req-err", headers=None):
     all_headers = {"x-bce-request-id": request_id}
     all_headers.update(headers or {})
-    return HttpResponse(status, all_headers, json.dumps({"code": code, "message": message,
-                                                          "requestId": request_id}).encode("utf-8"))
+    document = {"code": code, "message": message, "requestId": request_id}
+    return HttpResponse(status, all_headers, json.dumps(document).encode("utf-8"))
 
 
 class Clock(object):
