@@ -25,6 +25,7 @@ from ansible_collections.polycloud.ops.plugins.module_utils._baidu_services impo
 from ansible_collections.polycloud.ops.plugins.module_utils._baidu_signer import host_header, sign_request
 from ansible_collections.polycloud.ops.plugins.module_utils._baidu_spec import (
     DEFAULT_REGION, ENV_ACCESS_KEY, ENV_SECRET_KEY)
+from ansible_collections.polycloud.ops.plugins.module_utils._clock import SigningClock
 from ansible_collections.polycloud.ops.plugins.module_utils._errors import CloudError, classified_error, lookup
 from ansible_collections.polycloud.ops.plugins.module_utils._ratelimit import RateLimiter
 from ansible_collections.polycloud.ops.plugins.module_utils._retry import RetryPolicy, call_with_retry
@@ -99,10 +100,12 @@ class BaiduClient(object):
         retries = params.get("retries")
         self.policy = RetryPolicy(retries=5 if retries is None else retries)
         self.limiter = limiter or _LIMITER
-        self.clock = clock
+        self.clock = SigningClock(clock)
         self.sleep = sleep
         # (method, path) of every attempt, for tests and debugging; holds no secret.
         self.calls = []
+        # Told to the user by the module (CloudResource emits a client's warnings).
+        self.warnings = []
 
     def call(self, method, path, query=None, payload=None, action=None):
         """Send one API call (retried as the catalog allows) and return a BaiduReply."""
@@ -120,7 +123,7 @@ class BaiduClient(object):
             headers["Content-Type"] = CONTENT_TYPE
             headers["Content-Length"] = str(len(body))
         signed = sign_request(method, path, query, headers, access_key=self._access_key,
-                              secret_key=self._secret_key, timestamp=int(self.clock()),
+                              secret_key=self._secret_key, timestamp=int(self.clock.now()),
                               expiration=SIGNATURE_EXPIRATION, security_token=self._token)
         self.calls.append((method, path))
         reply = self.transport.send(method, signed.url(self.endpoint), signed.headers, body)
@@ -150,6 +153,8 @@ class BaiduClient(object):
         if not isinstance(error, dict) or not error.get("code"):
             raise status_error(CLOUD, reply, request_id=request_id)
         code = str(error["code"])
+        if code == "RequestExpired":
+            self._correct_clock(reply)
         err = classified_error(CLOUD, CATALOG, code, str(error.get("message") or ""),
                                request_id=error.get("requestId") or request_id, http_status=reply.status,
                                retry_after=parse_retry_after(reply.header("Retry-After")))
@@ -158,6 +163,13 @@ class BaiduClient(object):
             err.retryable = True
             err.category = "throttled" if reply.status == 429 else "transient"
         raise err
+
+    def _correct_clock(self, reply):
+        # The catalog allows one retry of RequestExpired; it is signed with the server's time.
+        offset = self.clock.correct_from(reply.header("Date"))
+        if offset is not None:
+            self.warnings.append("the controller clock is %+.0f s off Baidu AI Cloud's; requests were signed with "
+                                 "the server's time for this task. Sync the controller's clock with NTP." % -offset)
 
     def close(self):
         self.transport.close()

@@ -143,6 +143,15 @@ def test_request_expired_is_re_signed_once():
     assert "NTP" in caught.value.hint
 
 
+def test_request_expired_is_re_signed_with_the_servers_clock():
+    # The server is an hour ahead: the retry carries its time, and the module will warn.
+    expired = error(400, "RequestExpired", headers={"Date": "Tue, 14 Nov 2023 23:13:27 GMT"})
+    bcc, transport = client([expired, ok({"roles": []})])
+    bcc.call("GET", "/v2/instance/role/list")
+    assert transport.sent[1]["headers"]["x-bce-date"] >= "2023-11-14T23:13:27Z"
+    assert len(bcc.warnings) == 1 and "NTP" in bcc.warnings[0]
+
+
 @pytest.mark.parametrize("fault", [
     error(500, "InternalError"),
     error(503, "SomethingNew"),
