@@ -42,6 +42,7 @@ options:
     type: str
 notes:
   - Requests are signed with bce-auth-v1, valid for 1800 seconds from the controller's clock. A request refused
-    with C(RequestExpired) is signed afresh once, then the module fails and names the clock as the likely cause.
+    with C(RequestExpired) is signed afresh once, with the server's time taken from the reply's C(Date) header,
+    and the module warns that the controller clock needs NTP; a second refusal fails the task.
   - Proxies are taken from the usual E(HTTPS_PROXY) and E(NO_PROXY) environment variables.
 """
