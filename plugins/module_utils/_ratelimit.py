@@ -10,38 +10,140 @@
 Clouds count calls in a one-second window. Spacing calls slightly more than ``1/rate`` apart
 keeps any one-second window at or under ``rate`` calls, so the server never has to throttle
 us and we never pay a backoff.
+
+The next free slot of each key is kept in a small file-locked budget in a private per-user
+directory (``_state_dir``), so that every fork of every ansible run on one host takes its slot
+from the same budget instead of each fork pacing alone and the forks together overrunning the
+limit. A budget file is named after a hash of the key (account, endpoint, region, action as the
+client gives it) and holds only a time stamp. Without ``fcntl`` (not POSIX), or when the directory
+cannot be used safely, pacing falls back to this process alone.
 """
 
 from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
+import os
 import threading
 import time
+
+try:
+    import fcntl
+except ImportError:  # pragma: no cover - not POSIX: per-process pacing only
+    fcntl = None
+
+from ansible_collections.polycloud.ops.plugins.module_utils._state_dir import hashed_name, open_private, private_dir
 
 # A little slack over 1/rate absorbs clock granularity and network jitter.
 _SPACING_MARGIN = 1.05
 
+# "off" keeps pacing inside each process (for debugging; forks may then be throttled).
+ENV_RATE_BUDGET = "POLYCLOUD_OPS_RATE_BUDGET"
+_SUBDIR = "rate"
+# A stored slot further ahead than this many spacings is a clock step or garbage, not a queue.
+_MAX_QUEUED_SLOTS = 1000
+_DEFAULT = object()
+
 
 class RateLimiter(object):
-    def __init__(self, clock=time.monotonic, sleep=time.sleep):
+    """``acquire(key, rate)`` paces calls under ``key``; shared across processes when it can be.
+
+    With the default clock the budget is shared through the private state directory (or through
+    ``directory`` if given; ``directory=None`` keeps it in-process). A custom ``clock`` (tests)
+    keeps it in-process unless ``directory`` is given too, since other processes could not
+    compare their times with it.
+    """
+
+    def __init__(self, clock=None, sleep=time.sleep, directory=_DEFAULT):
+        if clock is None:
+            clock = time.time
+            shared = directory is not None
+        else:
+            shared = directory not in (None, _DEFAULT)
+        if os.environ.get(ENV_RATE_BUDGET, "").lower() in ("off", "0", "false", "no"):
+            shared = False
         self._clock = clock
         self._sleep = sleep
         self._next = {}
         self._lock = threading.Lock()
+        self._shared = shared and fcntl is not None
+        self._directory = directory
+        self._resolved = False
+
+    @property
+    def shared(self):
+        """Whether the budget is (still) shared with other processes."""
+        return self._shared and self._budget_dir() is not None
+
+    def _budget_dir(self):
+        if not self._resolved:
+            self._resolved = True
+            base = None if self._directory is _DEFAULT else self._directory
+            if self._shared:
+                self._directory = private_dir(_SUBDIR, base=base)
+                self._shared = self._directory is not None
+        return self._directory if self._shared else None
+
+    def reserve(self, key, rate):
+        """Take the next free slot under ``key`` at ``rate`` calls per second; return its start time
+        (in the clock's units) without waiting for it, or None if there is no limit."""
+        if not rate:
+            return None
+        spacing = _SPACING_MARGIN / float(rate)
+        with self._lock:
+            now = self._clock()
+            local = self._next.get(key, now)
+            start = self._reserve_shared(key, now, max(now, local), spacing)
+            if start is None:
+                start = max(now, local)
+            self._next[key] = start + spacing
+        return start
 
     def acquire(self, key, rate):
         """Wait until a call under ``key`` may go out at ``rate`` calls per second (None: no limit).
 
         Returns the seconds waited.
         """
-        if not rate:
+        start = self.reserve(key, rate)
+        if start is None:
             return 0.0
-        spacing = _SPACING_MARGIN / float(rate)
-        with self._lock:
-            now = self._clock()
-            start = max(now, self._next.get(key, now))
-            self._next[key] = start + spacing
-        wait = start - now
+        wait = start - self._clock()
         if wait > 0:
             self._sleep(wait)
         return max(wait, 0.0)
+
+    def _reserve_shared(self, key, now, earliest, spacing):
+        directory = self._budget_dir()
+        if directory is None:
+            return None
+        parts = ("rate-v1",) + (tuple(key) if isinstance(key, (tuple, list)) else (key,))
+        path = os.path.join(directory, hashed_name(parts, ".slot"))
+        try:
+            fd = open_private(path, os.O_RDWR | os.O_CREAT)
+        except OSError:
+            # Not usable (a link, another owner, a full disk): pace in this process from now on.
+            self._shared = False
+            return None
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX)
+            stored = _parse_slot(os.read(fd, 64))
+            if stored is None or not (stored <= now + spacing * _MAX_QUEUED_SLOTS):
+                stored = now
+            start = max(earliest, stored)
+            data = ("%.6f\n" % (start + spacing)).encode("ascii")
+            os.lseek(fd, 0, os.SEEK_SET)
+            os.write(fd, data)
+            os.ftruncate(fd, len(data))
+            return start
+        except (OSError, IOError):
+            self._shared = False
+            return None
+        finally:
+            os.close(fd)  # closing releases the lock
+
+
+def _parse_slot(data):
+    try:
+        value = float(data.decode("ascii").strip())
+    except (ValueError, UnicodeDecodeError):
+        return None
+    return value if value == value else None  # NaN is garbage too

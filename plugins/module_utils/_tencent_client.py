@@ -83,7 +83,9 @@ class TencentClient(object):
         return call_with_retry(lambda: self._attempt(action, body), policy, sleep=self.sleep)
 
     def _attempt(self, action, body):
-        self.limiter.acquire((self.host, self.region, self.service, action), self.rate_limits.get(action))
+        # The account is part of the key (the budget hashes it): limits are counted per account.
+        self.limiter.acquire((self._secret_id, self.host, self.region, self.service, action),
+                             self.rate_limits.get(action))
         headers = request_headers(self._secret_id, self._secret_key, self.service, self.host, action,
                                   self.version, self.region, body, int(self.clock.now()), token=self._token,
                                   language="en-US")
