@@ -28,7 +28,7 @@ import time
 
 from ansible_collections.polycloud.ops.plugins.module_utils._errors import CloudError, classified_error, lookup
 from ansible_collections.polycloud.ops.plugins.module_utils._huawei_errors import (
-    CATALOG, TRANSIENT_STATUSES, is_expired_token)
+    CATALOG, TOKEN_HINT, TRANSIENT_STATUSES, is_expired_token)
 from ansible_collections.polycloud.ops.plugins.module_utils._huawei_services import (
     CLOUDS, KMS_KEY_STATES, KMS_KEY_STATES_NO_TAGGING)
 from ansible_collections.polycloud.ops.plugins.module_utils._huawei_signer import (
@@ -191,7 +191,11 @@ class HuaweiClient(object):
         try:
             return self._attempt(method, suffix, body)
         except CloudError as err:
-            if self.auth != "password" or self.reauthenticated or not is_expired_token(err.code, err.message):
+            if not is_expired_token(err.code, err.message):
+                raise
+            # The gateway's code is the one of bad signatures too; say what it means here.
+            err.hint = TOKEN_HINT
+            if self.auth != "password" or self.reauthenticated:
                 raise
         # The token expired during the task: fetch one more, once.
         self.reauthenticated = True

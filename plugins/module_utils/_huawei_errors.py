@@ -21,7 +21,7 @@ TRANSIENT_STATUSES = (429, 500, 502, 503, 504)
 
 _CREDENTIALS_HINT = ("check access_key / secret_key (env HW_ACCESS_KEY / HW_SECRET_KEY), the security_token of "
                      "temporary keys, and that endpoint points at the KMS of the right cloud")
-_TOKEN_HINT = ("the IAM token is invalid or expired: give a fresh auth_token (env HW_AUTH_TOKEN), or username, "
+TOKEN_HINT = ("the IAM token is invalid or expired: give a fresh auth_token (env HW_AUTH_TOKEN), or username, "
                "password and domain_name so that the module can fetch one")
 _PROJECT_HINT = ("project_id (env HW_PROJECT_ID) must be the project of region, and a token must be scoped to "
                  "that project")
@@ -64,10 +64,10 @@ CATALOG = {
     "KMS.0214": {"category": "input", "retryable": False},
     "KMS.0215": {"category": "input", "retryable": False},
     # KMS: authentication and permission
-    "KMS.0301": {"category": "auth", "retryable": False, "hint": _TOKEN_HINT},
-    "KMS.0302": {"category": "auth", "retryable": False, "hint": _TOKEN_HINT},
-    "KMS.0303": {"category": "auth", "retryable": False, "hint": _TOKEN_HINT},
-    "KMS.0304": {"category": "auth", "retryable": False, "hint": _TOKEN_HINT},
+    "KMS.0301": {"category": "auth", "retryable": False, "hint": TOKEN_HINT},
+    "KMS.0302": {"category": "auth", "retryable": False, "hint": TOKEN_HINT},
+    "KMS.0303": {"category": "auth", "retryable": False, "hint": TOKEN_HINT},
+    "KMS.0304": {"category": "auth", "retryable": False, "hint": TOKEN_HINT},
     "KMS.0305": {"category": "auth", "retryable": False, "hint": _PROJECT_HINT},
     "KMS.0306": {"category": "permission", "retryable": False},
     "KMS.0307": {"category": "permission", "retryable": False},
