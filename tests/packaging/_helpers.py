@@ -33,9 +33,12 @@ def seed_demo(ctl):
 
 def ansible_env(collections_path=COLLECTIONS_PATH, **extra):
     """The environment for the venv's ansible commands: this venv first on PATH, its Python for modules,
-    no inventory warning, no colour, and nothing inherited that names credentials."""
+    the collections from `collections_path` only (no PYTHONPATH, which would make the staged copy
+    importable whatever the path), no inventory warning, no colour, and nothing inherited that names
+    credentials."""
     env = {key: value for key, value in os.environ.items()
-           if not key.startswith(("TENCENTCLOUD_", "HW_", "HUAWEICLOUD_", "OS_", "BAIDUCLOUD_", "BCE_", "ANSIBLE_"))}
+           if key != "PYTHONPATH"
+           and not key.startswith(("TENCENTCLOUD_", "HW_", "HUAWEICLOUD_", "OS_", "BAIDUCLOUD_", "BCE_", "ANSIBLE_"))}
     env.update({
         "PATH": VENV_BIN + os.pathsep + env.get("PATH", ""),
         "ANSIBLE_COLLECTIONS_PATH": collections_path,
