@@ -70,9 +70,10 @@ def huawei_schema_properties():
            "description": "a URL with scheme and host, such as https://kms.eu-de.otc.t-systems.com "
                           "or http://127.0.0.1:18080"}
     props = {
-        "region": {"type": ["string", "null"], "pattern": "^[a-z]{2,}(-[a-z0-9]+)+$",
+        "region": {"type": ["string", "null"], "pattern": "^[a-z]{2,}(-[a-z0-9]+)+$", "maxLength": 32,
+                   "not": {"type": "string", "pattern": "\\s"},
                    "description": "a region name such as eu-de or cn-north-4"},
-        "project_id": {"type": ["string", "null"], "pattern": PROJECT_ID_PATTERN,
+        "project_id": {"type": ["string", "null"], "pattern": PROJECT_ID_PATTERN, "maxLength": 32,
                        "description": "a project id is 32 lower-case hex characters"},
         "endpoint": url,
         "iam_endpoint": dict(url, description="the IAM URL, with or without /v3, such as "

@@ -24,15 +24,17 @@ from ansible_collections.polycloud.ops.plugins.module_utils._huawei_services imp
 from ansible_collections.polycloud.ops.plugins.module_utils._resource import CloudResource
 from ansible_collections.polycloud.ops.plugins.module_utils._validation import InvalidOptions
 
-_ALLOWED_TEXT = "^((?!%s).)*$" % KMS_TAG_FORBIDDEN_PATTERN
+# Searched anywhere in the text: an anchored "allowed characters" pattern would let a trailing newline
+# through, because jsonschema uses re.search and "$" also matches before a final "\n".
+_FORBIDDEN = {"type": "string", "pattern": KMS_TAG_FORBIDDEN_PATTERN}
 _FORBIDDEN_TEXT = "no ASCII control characters (0-31) and none of * < > \\ ="
 
-KEY_ID_SCHEMA = {"type": "string", "pattern": KMS_KEY_ID_PATTERN,
+KEY_ID_SCHEMA = {"type": "string", "pattern": KMS_KEY_ID_PATTERN, "maxLength": 36,
                  "description": "a KMS key id is 36 characters of 0-9 and a-z, like "
                                 "0d0466b0-e727-4d9c-b35d-f84bb474a37f"}
-TAG_KEY_SCHEMA = {"type": "string", "minLength": 1, "maxLength": KMS_TAG_KEY_MAX_LENGTH, "pattern": _ALLOWED_TEXT,
+TAG_KEY_SCHEMA = {"type": "string", "minLength": 1, "maxLength": KMS_TAG_KEY_MAX_LENGTH, "not": _FORBIDDEN,
                   "description": "a tag key is 1 to %d characters, %s" % (KMS_TAG_KEY_MAX_LENGTH, _FORBIDDEN_TEXT)}
-TAG_VALUE_SCHEMA = {"type": "string", "maxLength": KMS_TAG_VALUE_MAX_LENGTH, "pattern": _ALLOWED_TEXT,
+TAG_VALUE_SCHEMA = {"type": "string", "maxLength": KMS_TAG_VALUE_MAX_LENGTH, "not": _FORBIDDEN,
                     "description": "a tag value is 0 to %d characters, %s" % (KMS_TAG_VALUE_MAX_LENGTH,
                                                                               _FORBIDDEN_TEXT)}
 TAGS_SCHEMA = {"type": ["object", "null"], "maxProperties": KMS_MAX_TAGS_PER_KEY,
@@ -133,12 +135,13 @@ class KmsKeyTagsResource(CloudResource):
         self.result.set_diff(current, after)
         if not (delete or create):
             return
-        self.result.mark_changed()
         if not self.check_mode:
             if delete:
                 self.result.add_request_id(self.client.tags_action(key_id, "delete", delete))
-                # If the create below fails, the result shows where the key was left.
+                # If the create below fails, the result says what changed and where the key was left.
+                self.result.mark_changed()
                 self.result.update(tags=dict((k, v) for k, v in current.items() if k not in delete))
             if create:
                 self.create(key_id, create)
+        self.result.mark_changed()
         self.result.update(tags=after)
