@@ -33,7 +33,7 @@ SANITY_ARGS ?= --venv
 TARGETS ?=
 
 .PHONY: help venv stage pip-shims sanity sanity-core221 sanity-core216 units emulator-tests \
-        integration test demo bench clean distclean
+        integration test demo bench clean distclean lint docs docs-check package-tests
 
 help:
 	@echo "make venv            .venv (py3.12, ansible-core 2.21, requests, jsonschema, tests/requirements.txt)"
@@ -43,6 +43,10 @@ help:
 	@echo "make units           pytest tests/unit in the staged copy"
 	@echo "make emulator-tests  pytest tests/emulator_sdk in the staged copy (the official SDKs against the emulator)"
 	@echo "make integration     ansible-test integration against the emulator (TARGETS=... for some)"
+	@echo "make lint            ansible-lint, production profile (roles, demo, AWX playbook, role targets)"
+	@echo "make docs            regenerate docs/modules/ from the modules' and roles' own docs (antsibull-docs)"
+	@echo "make docs-check      fail when docs/modules/ is stale; antsibull-docs lint-collection-docs"
+	@echo "make package-tests   pytest tests/packaging: EXAMPLES, ad-hoc, galaxy artifact, ansible-builder, AWX runner job"
 	@echo "make test            all of the above in order, stopping at the first failure (CI: .ci/run)"
 	@echo "make demo            the demo playbook against the emulator: --check --diff, then twice for real"
 	@echo "make bench           benchmarks (not written yet: fails)"
@@ -86,7 +90,22 @@ test:
 	@$(TOOLS)/timed "units" $(MAKE) --no-print-directory units
 	@$(TOOLS)/timed "emulator-tests" $(MAKE) --no-print-directory emulator-tests
 	@$(TOOLS)/timed "integration" $(MAKE) --no-print-directory integration
+	@$(TOOLS)/timed "lint" $(MAKE) --no-print-directory lint
+	@$(TOOLS)/timed "docs-check" $(MAKE) --no-print-directory docs-check
+	@$(TOOLS)/timed "package-tests" $(MAKE) --no-print-directory package-tests
 	@echo "make test: every stage passed"
+
+lint: venv
+	$(TOOLS)/run_lint $(VENV)
+
+docs: venv
+	$(TOOLS)/gen_docs $(VENV)
+
+docs-check: venv
+	$(TOOLS)/gen_docs $(VENV) --check
+
+package-tests: venv stage
+	$(TOOLS)/run_pytest $(VENV) tests/packaging
 
 demo: venv stage
 	$(TOOLS)/with_emulator $(STAGED) $(VENV)/bin/python $(TOOLS)/run_demo $(VENV) $(STAGED)
