@@ -83,7 +83,7 @@ options:
       - If not set, E(HW_AUTH_URL), E(HUAWEICLOUD_SDK_IAM_ENDPOINT), then E(OS_AUTH_URL), is used.
     type: str
 notes:
-  - Exactly one way to authenticate must be given per task, through options or environment variables: an access key
+  - Exactly one way to authenticate must be given per task, through options or environment variables. It is an access key
     pair (O(access_key), O(secret_key), optionally O(security_token)), or O(auth_token), or O(username), O(password)
     and O(domain_name). Two at once, or none, fails before any API call.
   - Access-key requests are signed with the controller clock, which must be within 15 minutes of the cloud's.
