@@ -22,7 +22,7 @@ TRANSIENT_STATUSES = (429, 500, 502, 503, 504)
 _CREDENTIALS_HINT = ("check access_key / secret_key (env HW_ACCESS_KEY / HW_SECRET_KEY), the security_token of "
                      "temporary keys, and that endpoint points at the KMS of the right cloud")
 TOKEN_HINT = ("the IAM token is invalid or expired: give a fresh auth_token (env HW_AUTH_TOKEN), or username, "
-               "password and domain_name so that the module can fetch one")
+              "password and domain_name so that the module can fetch one")
 _PROJECT_HINT = ("project_id (env HW_PROJECT_ID) must be the project of region, and a token must be scoped to "
                  "that project")
 _STATE_HINT = "the key's state does not allow this; cancel its pending deletion or enable it first"

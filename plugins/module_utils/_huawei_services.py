@@ -46,4 +46,3 @@ PROJECT_ID_PATTERN = "^[0-9a-f]{32}$"
 KMS_KEY_STATES = {"1": "pending activation", "2": "enabled", "3": "disabled", "4": "pending deletion",
                   "5": "pending import"}
 KMS_KEY_STATES_NO_TAGGING = {"4": "KMS.0210"}
-

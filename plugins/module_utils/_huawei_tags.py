@@ -94,9 +94,9 @@ def plan_tags(current, desired, purge=False, state="present"):
 def check_tag_count(after, option="tags"):
     """Raise InvalidOptions if the key would end with more tags than a key may have."""
     if len(after) > KMS_MAX_TAGS_PER_KEY:
+        names = ", ".join(sorted(after))
         raise InvalidOptions(option, "option %s: the key would have %d tags (%s); a KMS key can have at most %d. "
-                                     "Remove some, or set purge_tags" % (option, len(after), ", ".join(sorted(after)),
-                                                                        KMS_MAX_TAGS_PER_KEY))
+                                     "Remove some, or set purge_tags" % (option, len(after), names, KMS_MAX_TAGS_PER_KEY))
 
 
 class KmsKeyTagsResource(CloudResource):

@@ -22,7 +22,7 @@ description:
     fails before any write.
   - To manage several tags in one task, use M(polycloud.ops.huaweicloud_kms_key_tags).
 author:
-  - polycloud.ops contributors
+  - polycloud.ops maintainers (@polycloud-ops)
 options:
   key_id:
     description:

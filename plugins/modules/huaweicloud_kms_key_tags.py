@@ -21,7 +21,7 @@ description:
     cloud's error code (C(KMS.0207), C(KMS.0210), C(KMS.0211)).
   - All input is checked before any API call; a key can have at most 10 tags, which is checked before any write.
 author:
-  - polycloud.ops contributors
+  - polycloud.ops maintainers (@polycloud-ops)
 options:
   key_id:
     description:

@@ -268,8 +268,8 @@ class HuaweiBackend(Backend):
             "methods": ["password"],
             "expires_at": time.strftime(stamp, time.gmtime(now + TOKEN_LIFETIME)),
             "issued_at": time.strftime(stamp, time.gmtime(now)),
-            "user": {"name": user.get("name"), "id": found["id"], "domain": {"name": domain_name,
-                                                                          "id": found["domain_id"]}},
+            "user": {"name": user.get("name"), "id": found["id"],
+                     "domain": {"name": domain_name, "id": found["domain_id"]}},
             "catalog": [],
         }}
         if project_id:
