@@ -9,7 +9,8 @@ Control API (JSON in, JSON out):
   POST /_emulator/reset      forget all state, log, faults and config overrides
   POST /_emulator/seed       {"tencentcloud": {...}, "huaweicloud": {...}, "baiducloud": {...}}
   GET  /_emulator/state      every backend's state
-  GET  /_emulator/requests   the call log; ?since=SEQ and ?cloud=NAME filter it
+  GET  /_emulator/requests   the call log; ?since=SEQ and ?cloud=NAME filter it (an entry a fault hit
+                             names the fault's effects under "fault")
   DELETE /_emulator/requests clear the log
   POST /_emulator/faults     one rule or {"faults": [rules]} (see faults.py); GET lists; DELETE clears
   POST /_emulator/config     {"rate_limits": {cloud: {action: n}}, "clock_skew": s, "async_delay": s}
@@ -199,6 +200,11 @@ class Emulator(object):
             fault = self.faults.take(backend.name, action)
         entry = {"time": time.time(), "cloud": backend.name, "action": action, "method": request.method,
                  "path": request.path, "write": bool(identity and identity.write)}
+        if fault:
+            # Which injected fault hit this call (its effects, comma-separated), so a test can tell
+            # the faulted attempts from the retries.
+            entry["fault"] = ",".join(key for key in ("error_code", "http_status", "malformed", "drop", "delay",
+                                                      "async_failure") if fault.get(key))
         reply = None
         if fault and fault.get("delay"):
             time.sleep(fault["delay"])
