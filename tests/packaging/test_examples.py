@@ -67,8 +67,7 @@ def walk_tasks(items):
         yield item
         for key in NESTED:
             if key in item:
-                for sub in walk_tasks(item[key]):
-                    yield sub
+                yield from walk_tasks(item[key])
 
 
 @pytest.mark.parametrize("module", MODULES)
