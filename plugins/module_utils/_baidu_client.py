@@ -67,12 +67,14 @@ def endpoint_for(params, service="bcc"):
 class BaiduReply(object):
     """A successful call: the JSON document and the request id the cloud gave it."""
 
-    __slots__ = ("document", "request_id", "status")
+    __slots__ = ("document", "request_id", "status", "attempts")
 
     def __init__(self, document, request_id, status):
         self.document = document
         self.request_id = request_id
         self.status = status
+        # How many attempts the call took: after a retry, an earlier attempt may have been applied.
+        self.attempts = 1
 
 
 class BaiduClient(object):
@@ -113,8 +115,15 @@ class BaiduClient(object):
         if payload is not None:
             # Serialise once: Content-Length and the signature cover these exact bytes.
             body = json.dumps(payload, separators=(",", ":"), sort_keys=True).encode("utf-8")
-        return call_with_retry(lambda: self._attempt(method, path, query, body, action), self.policy,
-                               sleep=self.sleep)
+        tries = []
+
+        def attempt():
+            tries.append(1)
+            return self._attempt(method, path, query, body, action)
+
+        reply = call_with_retry(attempt, self.policy, sleep=self.sleep)
+        reply.attempts = len(tries)
+        return reply
 
     def _attempt(self, method, path, query, body, action):
         self.limiter.acquire((self.host, self.service, action or path), self.rate_limits.get(action))

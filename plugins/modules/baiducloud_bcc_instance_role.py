@@ -344,6 +344,8 @@ class InstanceRole(CloudResource):
                                      action=action)
             self.result.add_request_id(reply.request_id)
             failures = reply_failures(reply.document, ids)
+            if failures:
+                failures = self._recheck(action, role, failures, reply.attempts > 1, state)
             for i in ids:
                 if i in failures:
                     self.failed.append({"instance_id": i, "message": failures[i], "action": action})
@@ -353,6 +355,24 @@ class InstanceRole(CloudResource):
                 state[i] = role if action == "bind" else ""
                 self.result.mark_changed()
         return state
+
+    def _recheck(self, action, role, failures, retried, state):
+        """Read the instances a reply listed as failed; keep the failures of those that do not show the
+        call's effect. An instance that does was changed by an earlier attempt of this very call (whose
+        reply was lost, so the retry found nothing left to do) when the call was retried, else by
+        someone else: either way it is where the task wants it, and is no failure."""
+        now = self.read_roles(sorted(failures))
+        left = {}
+        for i, message in failures.items():
+            current = now.get(i)
+            done = current == role if action == "bind" else (current is not None and current != role)
+            if not done:
+                left[i] = message
+                continue
+            state[i] = current
+            if retried:
+                self.result.mark_changed()
+        return left
 
 
 def main():

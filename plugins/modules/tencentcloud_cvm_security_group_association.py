@@ -319,10 +319,14 @@ class SecurityGroupAssociation(CloudResource):
         for sg_id, chunk in writes:
             self.operations.append({"action": action, "security_group_id": sg_id, "instance_ids": chunk,
                                     "request_id": "", "state": "PLANNED", "failures": {}, "remaining": set(chunk)})
-        if writes:
+        if writes and self.check_mode:
             self.result.mark_changed()
         if writes and not self.check_mode:
             after = self._apply(after)
+            if self.params["wait"] and not any(op["state"] == "SUCCESS" or len(op["failures"]) < len(op["instance_ids"])
+                                               for op in self.operations if op["request_id"]):
+                # Every accepted write ended FAILED on every instance: nothing changed.
+                self.result.changed = False
         self.result.update(
             instances=[{"instance_id": i, "security_group_ids": after[i]} for i in instance_ids],
             operations=self._public_operations())
@@ -345,6 +349,8 @@ class SecurityGroupAssociation(CloudResource):
                 operation["request_id"] = reply.get("RequestId", "")
                 operation["state"] = "OPERATING"
                 self.result.add_request_id(operation["request_id"])
+                # Changed once a write is accepted, not before: a failure on the first write changed nothing.
+                self.result.mark_changed()
                 for i in operation["instance_ids"]:
                     in_flight[i] = operation
             if self.params["wait"]:
