@@ -288,3 +288,33 @@ def test_catalog_marks_transient_codes_and_token_expiry():
     assert is_expired_token("KMS.0303", "X-Auth-Token expired.")
     assert is_expired_token("APIGW.0301", "Incorrect IAM authentication information: token expires")
     assert not is_expired_token("APIGW.0301", "Incorrect IAM authentication information: verify aksk signature fail")
+
+
+# The official SDK's signer agrees with the requests this client really sends.
+
+@pytest.mark.parametrize("call", [
+    lambda c: c.list_tags(KEY),
+    lambda c: c.create_tag(KEY, "k\u00e9y", "v\u00e9"),
+    lambda c: c.tags_action(KEY, "delete", {"team/a b": "x", "env": "prod"}),
+    lambda c: c.describe_key(KEY),
+])
+@pytest.mark.parametrize("security_token", [None, "gAAAAABexampleSecurityToken"])
+def test_sdk_signer_accepts_what_the_client_sends(call, security_token):
+    pytest.importorskip("huaweicloudsdkcore")
+    from urllib.parse import urlsplit
+
+    from huaweicloudsdkcore.auth.credentials import BasicCredentials  # pylint: disable=import-error
+    from huaweicloudsdkcore.sdk_request import SdkRequest  # pylint: disable=import-error
+    from huaweicloudsdkcore.signer.signer import Signer  # pylint: disable=import-error
+
+    client = _client(dict(AKSK, endpoint="https://kms.eu-de.otc.t-systems.com", security_token=security_token),
+                     [_reply(200, {"tags": [], "key_info": {"key_id": KEY}})])
+    call(client)
+    method, url, headers, body = client.transport.sent[0]
+    parts = urlsplit(url)
+    ours = headers.pop("Authorization")
+    request = SdkRequest(method=method, schema="https", host=parts.netloc, resource_path=parts.path, uri=parts.path,
+                         query_params=[], header_params=dict(headers), body=body or "")
+    credentials = BasicCredentials("HWTESTAK", "very-secret-key", PROJECT)
+    theirs = Signer(credentials).sign(request).header_params["Authorization"]
+    assert ours == theirs
