@@ -102,6 +102,11 @@ CATALOG = {
     "KMS.*": {"category": "unknown", "retryable": False, "retry_on_status": True},
 }
 
+# The answer to a tag write that finds its work already done: a delete of a tag that is gone, a
+# create of a tag key that exists. After a retry (the first attempt's reply was lost) or beside
+# another writer, the tags are read again: if they are as wanted, the write counts as done.
+ALREADY_DONE = {"delete": "KMS.0416", "create": "KMS.0406"}
+
 # (code, words that must all appear in the message, lower case); None: any message.
 EXPIRED_TOKEN = (
     ("KMS.0303", None),

@@ -17,7 +17,9 @@ fits in at most one batch delete and one batch create.
 from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
+from ansible_collections.polycloud.ops.plugins.module_utils._errors import CloudError
 from ansible_collections.polycloud.ops.plugins.module_utils._huawei_client import HuaweiClient
+from ansible_collections.polycloud.ops.plugins.module_utils._huawei_errors import ALREADY_DONE
 from ansible_collections.polycloud.ops.plugins.module_utils._huawei_services import (
     KMS_KEY_ID_PATTERN, KMS_MAX_TAGS_PER_KEY, KMS_TAG_FORBIDDEN_PATTERN, KMS_TAG_KEY_MAX_LENGTH,
     KMS_TAG_VALUE_MAX_LENGTH)
@@ -137,11 +139,32 @@ class KmsKeyTagsResource(CloudResource):
             return
         if not self.check_mode:
             if delete:
-                self.result.add_request_id(self.client.tags_action(key_id, "delete", delete))
+                self._write(key_id, "delete", delete, lambda: self.result.add_request_id(
+                    self.client.tags_action(key_id, "delete", delete)))
                 # If the create below fails, the result says what changed and where the key was left.
                 self.result.mark_changed()
                 self.result.update(tags=dict((k, v) for k, v in current.items() if k not in delete))
             if create:
-                self.create(key_id, create)
+                self._write(key_id, "create", create, lambda: self.create(key_id, create))
         self.result.mark_changed()
         self.result.update(tags=after)
+
+    def _write(self, key_id, action, tags, write):
+        """Call ``write()``; if the cloud answers that the work is already done (ALREADY_DONE), read the
+        tags again and accept the answer only if they are as this write wanted."""
+        try:
+            write()
+        except CloudError as err:
+            if err.code != ALREADY_DONE[action]:
+                raise
+            now = self.client.list_tags(key_id)
+            if action == "delete":
+                done = not any(k in now for k in tags)
+            else:
+                done = all(now.get(k) == v for k, v in tags.items())
+            if not done:
+                raise
+            self.result.warnings.append(
+                "the %s of tags %s answered %s (request id %s), but the key's tags are already as wanted: an "
+                "earlier attempt whose reply was lost, or another writer, did it" % (
+                    action, ", ".join(sorted(tags)), err.code, err.request_id))

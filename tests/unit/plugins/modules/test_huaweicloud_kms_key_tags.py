@@ -10,6 +10,8 @@ __metaclass__ = type
 
 import pytest
 
+from ansible_collections.polycloud.ops.plugins.module_utils._errors import CloudError
+
 from ansible_collections.polycloud.ops.plugins.module_utils import _huawei_tags
 from ansible_collections.polycloud.ops.plugins.modules.huaweicloud_kms_key_tag import KmsKeyTag
 from ansible_collections.polycloud.ops.plugins.modules.huaweicloud_kms_key_tags import KmsKeyTags
@@ -147,3 +149,41 @@ def test_single_tag_absent_ignores_the_value(fake):
 def test_single_tag_bad_key_refused_before_any_call(fake):
     out = _run(KmsKeyTag, {"tag_key": "a=b", "tag_value": ""})
     assert out.failed and out.result["msg"].startswith("option tag_key") and fake.calls == []
+
+
+class LostReplyClient(FakeClient):
+    """The first write of each kind is applied, its reply lost, and the retry answers 'already done'."""
+
+    def tags_action(self, key_id, action, tags):
+        self.calls.append((action, dict(tags)))
+        if action == "delete":
+            for key in tags:
+                FakeClient.tags.pop(key, None)
+            raise CloudError("huaweicloud", "KMS.0416", "Invalid tag ID.", request_id="req-retry")
+        FakeClient.tags.update(tags)
+        raise CloudError("huaweicloud", "KMS.0406", "Invalid tagKey.", request_id="req-retry")
+
+
+def test_a_write_whose_reply_was_lost_converges(monkeypatch, fake):
+    monkeypatch.setattr(_huawei_tags, "HuaweiClient", LostReplyClient)
+    with pytest.raises(Exit) as caught:
+        module = FakeModule({"tags": {"env": "test"}, "purge_tags": False})
+        module.warn = lambda text: module.warnings.append(text)
+        module.warnings = []
+        KmsKeyTags(module).execute()
+    out = caught.value
+    assert not out.failed and out.result["changed"]
+    assert out.result["tags"] == {"env": "test", "keep": "1"}
+    assert [c[0] for c in fake.calls] == ["describe", "list", "delete", "list", "create", "list"]
+    assert len(module.warnings) == 2 and "already as wanted" in module.warnings[0]
+
+
+def test_already_done_answer_is_an_error_when_the_tags_are_not_as_wanted(monkeypatch, fake):
+    class Refusing(FakeClient):
+        def tags_action(self, key_id, action, tags):
+            self.calls.append((action, dict(tags)))
+            raise CloudError("huaweicloud", "KMS.0406", "Invalid tagKey.", request_id="req-bad")
+
+    monkeypatch.setattr(_huawei_tags, "HuaweiClient", Refusing)
+    out = _run(KmsKeyTags, {"tags": {"new": "v"}, "purge_tags": False})
+    assert out.failed and out.result["error"]["code"] == "KMS.0406" and not out.result["changed"]
