@@ -169,14 +169,7 @@ FAULTS = [
 
 # Rows that fail today because of a bug in a slice this suite may not change yet (see the reason);
 # they run as strict xfails, so the row turns red the day the bug is fixed and the entry must go.
-_HUAWEI_DELETE_RETRY = (
-    "Huawei KMS tags: a batch delete whose reply was lost is retried, the retry answers KMS.0416 (the tag "
-    "is gone: the first attempt deleted it), and the task fails with changed=false and the old tags "
-    "although it deleted a tag (_huawei_tags.py / _huawei_client.py, owned by the Huawei slice)")
-KNOWN_BUGS = {
-    ("huaweicloud_kms_key_tag", "reset_after_write"): _HUAWEI_DELETE_RETRY,
-    ("huaweicloud_kms_key_tags", "reset_after_write"): _HUAWEI_DELETE_RETRY,
-}
+KNOWN_BUGS = {}
 
 
 def applies(fault, scenario):
