@@ -123,3 +123,19 @@ def test_role_readme_examples_use_declared_variables(role):
     # The README's variable table documents exactly the declared variables.
     table = set(re.findall(r"^\| `(%s_[a-z_]+)` \|" % role, readme, re.M))
     assert table == declared, "%s: README table %s vs argument spec %s" % (role, sorted(table), sorted(declared))
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_role_readme_example_runs(role, demo_cloud, emulator, tmp_path):
+    """The README's example play runs as written against the offline cloud (its endpoint lines
+    pointed at this test's port): check mode, apply, and a rerun."""
+    with open(os.path.join(ROOT, "roles", role, "README.md")) as handle:
+        readme = handle.read()
+    block = next(block for block in re.findall(r"```yaml\n(.*?)```", readme, re.S) if "- role: " + PREFIX + role in block)
+    assert "http://127.0.0.1:18080" in block
+    playbook = tmp_path / "example.yml"
+    playbook.write_text(block.replace("http://127.0.0.1:18080", emulator.url))
+    for mode in (["--check", "--diff"], ["--diff"], []):
+        rc, out = run(["ansible-playbook", str(playbook)] + mode, cwd=str(tmp_path))
+        assert rc == 0, out
+        assert "failed=0" in out, out
