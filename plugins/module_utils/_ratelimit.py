@@ -7,15 +7,16 @@
 
 """Client-side pacing per action, so that a burst of calls stays under a documented rate limit.
 
-Clouds count calls in a one-second window. Spacing calls slightly more than ``1/rate`` apart
-keeps any one-second window at or under ``rate`` calls, so the server never has to throttle
-us and we never pay a backoff.
+Clouds count calls in a one-second window. A call under a key goes out only once the ``rate``-th
+call before it is slightly more than one second old (a sliding window of 1.1 s), so any
+one-second window holds at most ``rate`` calls: the server never has to throttle us and we never
+pay a backoff, while a burst of up to ``rate`` calls (ten 100-instance writes, say) goes at once.
 
 The next free slot of each key is kept in a small file-locked budget in a private per-user
 directory (``_state_dir``), so that every fork of every ansible run on one host takes its slot
 from the same budget instead of each fork pacing alone and the forks together overrunning the
 limit. A budget file is named after a hash of the key (account, endpoint, region, action as the
-client gives it) and holds only a time stamp. Without ``fcntl`` (not POSIX), or when the directory
+client gives it) and holds only the time stamps of the last ``rate`` slots. Without ``fcntl`` (not POSIX), or when the directory
 cannot be used safely, pacing falls back to this process alone.
 """
 
@@ -33,13 +34,13 @@ except ImportError:  # pragma: no cover - not POSIX: per-process pacing only
 
 from ansible_collections.polycloud.ops.plugins.module_utils._state_dir import hashed_name, open_private, private_dir
 
-# A little slack over 1/rate absorbs clock granularity and network jitter.
-_SPACING_MARGIN = 1.05
+# A little slack over the one-second window absorbs clock granularity and network jitter.
+_WINDOW = 1.1
 
 # "off" keeps pacing inside each process (for debugging; forks may then be throttled).
 ENV_RATE_BUDGET = "POLYCLOUD_OPS_RATE_BUDGET"
 _SUBDIR = "rate"
-# A stored slot further ahead than this many spacings is a clock step or garbage, not a queue.
+# Stored slots further ahead than this many calls' worth of windows are a clock step or garbage.
 _MAX_QUEUED_SLOTS = 1000
 _DEFAULT = object()
 
@@ -63,7 +64,7 @@ class RateLimiter(object):
             shared = False
         self._clock = clock
         self._sleep = sleep
-        self._next = {}
+        self._granted = {}
         self._lock = threading.Lock()
         self._shared = shared and fcntl is not None
         self._directory = directory
@@ -88,15 +89,15 @@ class RateLimiter(object):
         (in the clock's units) without waiting for it, or None if there is no limit."""
         if not rate:
             return None
-        spacing = _SPACING_MARGIN / float(rate)
+        rate = max(1, int(rate))
         with self._lock:
             now = self._clock()
-            local = self._next.get(key, now)
-            start = self._reserve_shared(key, now, max(now, local), spacing)
-            if start is None:
-                start = max(now, local)
-            self._next[key] = start + spacing
-        return start
+            local = self._granted.get(key, [])
+            granted = self._reserve_shared(key, now, local, rate)
+            if granted is None:
+                granted = _grant(local, now, rate)
+            self._granted[key] = granted
+        return granted[-1]
 
     def acquire(self, key, rate):
         """Wait until a call under ``key`` may go out at ``rate`` calls per second (None: no limit).
@@ -111,12 +112,12 @@ class RateLimiter(object):
             self._sleep(wait)
         return max(wait, 0.0)
 
-    def _reserve_shared(self, key, now, earliest, spacing):
+    def _reserve_shared(self, key, now, local, rate):
         directory = self._budget_dir()
         if directory is None:
             return None
-        parts = ("rate-v1",) + (tuple(key) if isinstance(key, (tuple, list)) else (key,))
-        path = os.path.join(directory, hashed_name(parts, ".slot"))
+        parts = ("rate-v2",) + (tuple(key) if isinstance(key, (tuple, list)) else (key,))
+        path = os.path.join(directory, hashed_name(parts, ".slots"))
         try:
             fd = open_private(path, os.O_RDWR | os.O_CREAT)
         except OSError:
@@ -125,15 +126,14 @@ class RateLimiter(object):
             return None
         try:
             fcntl.flock(fd, fcntl.LOCK_EX)
-            stored = _parse_slot(os.read(fd, 64))
-            if stored is None or not (stored <= now + spacing * _MAX_QUEUED_SLOTS):
-                stored = now
-            start = max(earliest, stored)
-            data = ("%.6f\n" % (start + spacing)).encode("ascii")
+            stored = _parse_slots(os.read(fd, 65536), now + _WINDOW * _MAX_QUEUED_SLOTS / float(rate))
+            # The file holds our own earlier slots too; if it was lost, ours still count.
+            granted = _grant(stored if stored else local, now, rate)
+            data = "".join("%.6f\n" % slot for slot in granted).encode("ascii")
             os.lseek(fd, 0, os.SEEK_SET)
             os.write(fd, data)
             os.ftruncate(fd, len(data))
-            return start
+            return granted
         except (OSError, IOError):
             self._shared = False
             return None
@@ -141,9 +141,21 @@ class RateLimiter(object):
             os.close(fd)  # closing releases the lock
 
 
-def _parse_slot(data):
+def _grant(slots, now, rate):
+    """The last ``rate`` slots after granting one more: at or after ``now`` and the latest slot, and
+    a window after the ``rate``-th latest, so that no window of ``_WINDOW`` s holds more than ``rate``."""
+    start = max([now] + slots[-1:])
+    if len(slots) >= rate:
+        start = max(start, slots[-rate] + _WINDOW)
+    return (slots + [start])[-rate:]
+
+
+def _parse_slots(data, limit):
+    """Stored slots, ascending; none if the file is garbage or reaches past ``limit`` (a clock step)."""
     try:
-        value = float(data.decode("ascii").strip())
+        slots = [float(line) for line in data.decode("ascii").split()]
     except (ValueError, UnicodeDecodeError):
-        return None
-    return value if value == value else None  # NaN is garbage too
+        return []
+    if any(not (slot <= limit) for slot in slots):  # NaN compares false: garbage too
+        return []
+    return sorted(slots)

@@ -20,7 +20,7 @@ from ansible_collections.polycloud.ops.plugins.module_utils._ratelimit import Ra
 
 KEY = ("AKIDexample", "cvm.tencentcloudapi.com", "ap-guangzhou", "cvm", "AssociateSecurityGroups")
 RATE = 20
-SPACING = 1.05 / RATE
+WINDOW = 1.1
 
 
 class FakeClock(object):
@@ -66,9 +66,11 @@ def _run_processes(directory, processes, calls):
 
 
 def _assert_paced(slots, rate):
+    """No one-second window holds more than ``rate`` slots: each slot is a 1.1 s window after the
+    slot ``rate`` places before it."""
     slots = sorted(slots)
-    for earlier, later in zip(slots, slots[1:]):
-        assert later - earlier >= 1.05 / rate - 1e-6
+    for earlier, later in zip(slots, slots[rate:]):
+        assert later - earlier >= WINDOW - 1e-6
     for first in slots:
         assert len([s for s in slots if first <= s < first + 1.0]) <= rate
 
@@ -77,9 +79,10 @@ def test_processes_share_one_budget(tmp_path):
     results = _run_processes(str(tmp_path), processes=4, calls=15)
     assert all(shared for _pid, shared, _slots in results)
     slots = [slot for _pid, _shared, mine in results for slot, _sent in mine]
-    assert len(slots) == 60 and len(set(slots)) == 60
-    # 60 slots from 4 processes: one queue, every slot 1.05/rate after the one before.
+    assert len(slots) == 60
+    # 60 slots from 4 processes, one budget: at most 20 in any window, so three windows at least.
     _assert_paced(slots, RATE)
+    assert max(slots) - min(slots) >= 2 * WINDOW - 1e-6
     # And no process went before its slot.
     assert all(sent >= slot for _pid, _shared, mine in results for slot, sent in mine)
 
@@ -91,11 +94,12 @@ def test_acquire_sleeps_until_the_reserved_slot(tmp_path):
     stamps = []
     for _call in range(5):
         for one in (limiter, other):
-            one.acquire(KEY, RATE)
+            one.acquire(KEY, 4)
             stamps.append(clock.now)
     assert limiter.shared and other.shared
-    _assert_paced(stamps, RATE)
-    assert stamps[-1] - stamps[0] == pytest.approx(9 * SPACING)
+    _assert_paced(stamps, 4)
+    # Two limiters, one budget of 4 per window: 4 at once, 4 a window later, then 2.
+    assert stamps == pytest.approx([1000.0] * 4 + [1000.0 + WINDOW] * 4 + [1000.0 + 2 * WINDOW] * 2)
 
 
 def test_budget_files_are_private_and_say_nothing_of_the_key(tmp_path):
@@ -109,7 +113,7 @@ def test_budget_files_are_private_and_say_nothing_of_the_key(tmp_path):
     text = files[0].read_text()
     for part in KEY:
         assert part not in files[0].name and part not in text
-    float(text)  # a time stamp and nothing else
+    [float(line) for line in text.split()]  # time stamps and nothing else
 
 
 def test_corrupt_or_far_future_slot_is_ignored(tmp_path):
@@ -117,11 +121,14 @@ def test_corrupt_or_far_future_slot_is_ignored(tmp_path):
     limiter = RateLimiter(clock=clock, sleep=clock.sleep, directory=str(tmp_path))
     limiter.reserve(KEY, RATE)
     (budget_file,) = list((tmp_path / "rate").iterdir())
-    for garbage in ("not a number", "nan", "1e300", ""):
+    for garbage in ("not a number", "nan", "1e300", "", "%s\nnan\n" % clock.now):
         budget_file.write_text(garbage)
         fresh = RateLimiter(clock=clock, sleep=clock.sleep, directory=str(tmp_path))
         assert fresh.reserve(KEY, RATE) == clock.now
-    assert float(budget_file.read_text()) == pytest.approx(clock.now + SPACING)
+    # A full window of slots in the file is honoured: the next slot is a window later.
+    budget_file.write_text("\n".join([str(clock.now)] * RATE))
+    assert RateLimiter(clock=clock, sleep=clock.sleep, directory=str(tmp_path)).reserve(KEY, RATE) == \
+        pytest.approx(clock.now + WINDOW)
 
 
 @pytest.mark.parametrize("spoil", ["file", "open", "link"])
@@ -151,8 +158,8 @@ def test_without_fcntl_pacing_stays_in_process(tmp_path, monkeypatch):
     monkeypatch.setattr(_ratelimit, "fcntl", None)
     clock = FakeClock()
     limiter = RateLimiter(clock=clock, sleep=clock.sleep, directory=str(tmp_path))
-    assert limiter.acquire(KEY, 10) == 0.0
-    assert limiter.acquire(KEY, 10) == pytest.approx(0.105)
+    waits = [limiter.acquire(KEY, 2) for _call in range(3)]
+    assert waits == pytest.approx([0.0, 0.0, WINDOW])
     assert not limiter.shared
     assert not (tmp_path / "rate").exists()
 
@@ -170,6 +177,6 @@ def test_default_limiter_paces_against_the_real_clock(tmp_path):
     slept = []
     limiter = RateLimiter(sleep=slept.append, directory=str(tmp_path))
     before = time.time()
-    first = limiter.reserve(KEY, RATE)
-    second = limiter.reserve(KEY, RATE)
-    assert first >= before and second == pytest.approx(first + SPACING)
+    first = limiter.reserve(KEY, 1)
+    second = limiter.reserve(KEY, 1)
+    assert first >= before and second == pytest.approx(first + WINDOW)
