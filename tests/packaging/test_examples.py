@@ -139,3 +139,8 @@ def test_role_readme_example_runs(role, demo_cloud, emulator, tmp_path):
         rc, out = run(["ansible-playbook", str(playbook)] + mode, cwd=str(tmp_path))
         assert rc == 0, out
         assert "failed=0" in out, out
+    # The rerun: nothing changes, except each Tencent KMS binding, re-asserted by design.
+    assert RERUN_CHANGED[role] in out, out
+
+
+RERUN_CHANGED = {"fleet_baseline": " changed=0 ", "kms_key_protection": " changed=1 "}
