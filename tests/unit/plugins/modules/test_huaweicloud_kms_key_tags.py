@@ -168,8 +168,8 @@ def test_a_write_whose_reply_was_lost_converges(monkeypatch, fake):
     monkeypatch.setattr(_huawei_tags, "HuaweiClient", LostReplyClient)
     with pytest.raises(Exit) as caught:
         module = FakeModule({"tags": {"env": "test"}, "purge_tags": False})
-        module.warn = lambda text: module.warnings.append(text)
         module.warnings = []
+        module.warn = module.warnings.append
         KmsKeyTags(module).execute()
     out = caught.value
     assert not out.failed and out.result["changed"]
