@@ -24,7 +24,7 @@ from tests.packaging._helpers import ROOT, ansible_env, run
 LITTER = ["tests/output/junk.txt", ".venv/bin/python", ".venv-core216/pyvenv.cfg", ".cache/home/x", ".build/x",
           ".ansible/collections/x", "plugins/modules/__pycache__/x.pyc", ".pytest_cache/v", ".hypothesis/x",
           "tests/integration/integration_config.yml"]
-FORBIDDEN_PREFIXES = ("tests/output", ".venv", ".cache", ".build", ".ansible", ".pytest_cache", ".hypothesis",
+FORBIDDEN_PREFIXES = ("tests/output", ".venv", ".cache", ".build", ".ansible/", ".pytest_cache", ".hypothesis",
                       ".git/", "tools/", "Makefile")
 
 
