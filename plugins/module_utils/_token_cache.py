@@ -128,6 +128,17 @@ class TokenCache(object):
             return False
         return True
 
+    def fetch(self, identity, endpoint, secret, fetch, refresh=False):
+        """The fresh cached entry, or a new one from ``fetch()`` (which returns ``(token, expires_at,
+        extras)``), stored for the next task; ``cached`` in the entry says which. ``refresh``: fetch
+        even if an entry is cached (the cloud has just refused the cached token)."""
+        entry = None if refresh else self.get(identity, endpoint, secret=secret)
+        if entry is not None:
+            return dict(entry, cached=True)
+        token, expires_at, extras = fetch()
+        self.put(identity, endpoint, token, expires_at, secret=secret, **extras)
+        return dict(extras, token=token, expires_at=expires_at, cached=False)
+
     def forget(self, identity, endpoint):
         """Drop an entry (the cloud said the token is no longer valid)."""
         path = self._path(identity, endpoint)

@@ -50,6 +50,27 @@ def test_a_fresh_token_is_served_then_refreshed_before_expiry(tmp_path):
     assert cache.get(IDENTITY, IAM, secret=PASSWORD) is None
 
 
+def test_fetch_asks_only_when_nothing_fresh_is_cached(tmp_path):
+    clock = FakeClock()
+    cache = TokenCache(directory=str(tmp_path), clock=clock)
+    fetched = []
+
+    def fetch():
+        fetched.append(1)
+        return "MIItoken-%d" % len(fetched), clock.now + 3600, {"project_id": "p-1"}
+
+    first = cache.fetch(IDENTITY, IAM, PASSWORD, fetch)
+    # A second task (a new cache object, as in another process) reuses the token.
+    again = TokenCache(directory=str(tmp_path), clock=clock).fetch(IDENTITY, IAM, PASSWORD, fetch)
+    assert first == dict(again, cached=False)
+    assert again == {"token": "MIItoken-1", "expires_at": clock.now + 3600, "project_id": "p-1", "cached": True}
+    assert len(fetched) == 1
+    assert cache.fetch(IDENTITY, IAM, PASSWORD, fetch, refresh=True)["token"] == "MIItoken-2"
+    clock.now += 3600
+    assert cache.fetch(IDENTITY, IAM, PASSWORD, fetch)["token"] == "MIItoken-3"
+    assert cache.get(IDENTITY, IAM, secret=PASSWORD)["token"] == "MIItoken-3"
+
+
 def test_entries_are_per_identity_endpoint_and_password(tmp_path):
     clock = FakeClock()
     cache = TokenCache(directory=str(tmp_path), clock=clock)
