@@ -43,7 +43,7 @@ def baidu_schema_properties():
     props = {
         "region": {"type": ["string", "null"], "pattern": "^[a-z]{2,8}$",
                    "description": "a Baidu AI Cloud region id such as bj, gz, su, hkg, fwh, bd, sin or fsh"},
-        "endpoint": {"type": ["string", "null"], "pattern": "^https?://[^/?#\\s@]+/?$",
+        "endpoint": {"type": ["string", "null"], "pattern": "^https?://[^/?#\\s@\\x00-\\x1f\\x7f]+/?$",
                      "description": "a URL with scheme and host and no path, such as https://bcc.bj.baidubce.com "
                                     "or http://127.0.0.1:18080"},
     }

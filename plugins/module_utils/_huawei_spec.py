@@ -66,7 +66,7 @@ def huawei_argument_spec():
 
 
 def huawei_schema_properties():
-    url = {"type": ["string", "null"], "pattern": "^https?://[^/?#\\s]+(/[^?#\\s]*)?$",
+    url = {"type": ["string", "null"], "pattern": "^https?://[^/?#\\s\\x00-\\x1f\\x7f]+(/[^?#\\s\\x00-\\x1f\\x7f]*)?$",
            "description": "a URL with scheme and host, such as https://kms.eu-de.otc.t-systems.com "
                           "or http://127.0.0.1:18080"}
     props = {

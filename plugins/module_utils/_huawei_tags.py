@@ -56,6 +56,10 @@ def normalize_tags(tags, option="tags"):
         text = key if isinstance(key, str) else str(key)
         if text in result:
             raise InvalidOptions(option, "option %s: the tag key %r is given twice" % (option, text))
+        if isinstance(value, (dict, list, tuple, set)):
+            # str() would make "{'a': 1}" a tag value nobody meant.
+            raise InvalidOptions(option, "option %s: the value of tag %r is a %s; a tag value is text (or null with "
+                                         "state=absent)" % (option, text, type(value).__name__))
         result[text] = None if value is None else (value if isinstance(value, str) else str(value))
     return result
 

@@ -20,6 +20,8 @@ import traceback
 
 from ansible.module_utils.basic import missing_required_lib
 
+from ansible.module_utils import basic as _basic
+
 from ansible_collections.polycloud.ops.plugins.module_utils._errors import CloudError
 from ansible_collections.polycloud.ops.plugins.module_utils._result import ModuleResult
 from ansible_collections.polycloud.ops.plugins.module_utils._transport import HAS_REQUESTS, REQUESTS_IMPORT_ERROR
@@ -51,6 +53,9 @@ class CloudResource(object):
         if self.params.get("validate_certs") is False:
             self.result.warnings.append("validate_certs is false: the endpoint's TLS certificate is not verified, "
                                         "so the connection can be intercepted; use it only with a test endpoint")
+        wrong_type = raw_type_error(getattr(self.module, "argument_spec", None) or {})
+        if wrong_type:
+            self.module.fail_json(msg=wrong_type, changed=False)
         if self.schema is not None:
             try:
                 check_options(self.params, self.schema)
@@ -106,3 +111,32 @@ class CloudResource(object):
             self.module.fail_json(msg=missing_required_lib("requests"), exception=REQUESTS_IMPORT_ERROR)
         if not HAS_JSONSCHEMA:
             self.module.fail_json(msg=missing_required_lib("jsonschema"), exception=JSONSCHEMA_IMPORT_ERROR)
+
+
+def raw_type_error(argument_spec, raw=None):
+    """A message if an option of type str (or a list of str) was given a dict or a list.
+
+    AnsibleModule turns such a value into its Python repr (``"{'a': 1}"``) without a word, and the
+    repr can pass a format check: an id or a tag key nobody meant. Returns None when all is well.
+    """
+    if raw is None:
+        # Only what AnsibleModule already loaded (never stdin or argv): _load_params is documented for
+        # modules that need the arguments as the controller sent them.
+        if getattr(_basic, "_ANSIBLE_ARGS", None) is None or not hasattr(_basic, "_load_params"):
+            return None
+        try:
+            raw = _basic._load_params()  # pylint: disable=protected-access
+        except Exception:  # pylint: disable=broad-except
+            return None
+    if not isinstance(raw, dict):
+        return None
+    for name in sorted(argument_spec):
+        spec, value = argument_spec[name], raw.get(name)
+        if spec.get("type", "str") == "str" and isinstance(value, (dict, list)):
+            return "option %s: expected a string, got a %s" % (name, "dict" if isinstance(value, dict) else "list")
+        if spec.get("type") == "list" and spec.get("elements") == "str" and isinstance(value, list):
+            for index, item in enumerate(value):
+                if isinstance(item, (dict, list)):
+                    return "option %s[%d]: expected a string, got a %s" % (
+                        name, index, "dict" if isinstance(item, dict) else "list")
+    return None

@@ -39,7 +39,7 @@ def tencent_schema_properties():
     props = {
         "region": {"type": ["string", "null"], "pattern": "^[a-z]{2,}-[a-z0-9]+(-[a-z0-9]+)*$",
                    "description": "a Tencent Cloud region such as ap-guangzhou"},
-        "endpoint": {"type": ["string", "null"], "pattern": "^https?://[^/?#\\s]+/?$",
+        "endpoint": {"type": ["string", "null"], "pattern": "^https?://[^/?#\\s\\x00-\\x1f\\x7f]+/?$",
                      "description": "a URL with scheme and host, such as https://cvm.tencentcloudapi.com "
                                     "or http://127.0.0.1:18080"},
     }

@@ -16,6 +16,7 @@ description, so a person can fix the playbook without reading the vendor docs.
 from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
+import re
 import traceback
 
 try:
@@ -25,6 +26,23 @@ try:
 except ImportError:
     HAS_JSONSCHEMA = False
     JSONSCHEMA_IMPORT_ERROR = traceback.format_exc()
+
+
+def _pattern(validator, pattern, instance, schema):
+    """JSON-schema ``pattern``, except that ``$`` means the very end of the string.
+
+    Python's ``re`` lets ``$`` match before a final newline, so ``"ins-12345678\\n"`` would pass
+    ``^ins-[a-z0-9]{8}$``; in JSON schema (ECMA-262) it does not. A trailing ``$`` is read as ``\\Z``.
+    """
+    if not isinstance(instance, str):
+        return
+    strict = pattern[:-1] + "\\Z" if pattern.endswith("$") and not pattern.endswith("\\$") else pattern
+    if not re.search(strict, instance):
+        yield jsonschema.ValidationError("%r does not match %r" % (instance, pattern))
+
+
+if HAS_JSONSCHEMA:
+    _Validator = jsonschema.validators.extend(jsonschema.Draft7Validator, {"pattern": _pattern})
 
 
 class InvalidOptions(Exception):
@@ -92,7 +110,7 @@ def check_options(params, schema):
     """Raise InvalidOptions for the first problem in ``params`` (a dict of module options)."""
     if not HAS_JSONSCHEMA:
         raise InvalidOptions(None, "the Python library 'jsonschema' is required on the host that runs the module")
-    validator = jsonschema.Draft7Validator(schema)
+    validator = _Validator(schema)
     errors = sorted(validator.iter_errors(params), key=lambda e: (list(e.absolute_path), e.validator))
     if not errors:
         return
