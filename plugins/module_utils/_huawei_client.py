@@ -13,8 +13,9 @@ Authentication is exactly one of:
   each attempt is signed afresh with SDK-HMAC-SHA256 (``_huawei_signer``), ``X-Project-Id`` signed;
 - ``auth_token``: an IAM token sent as ``X-Auth-Token``;
 - ``username`` + ``password`` + ``domain_name``: a project-scoped token fetched from IAM
-  (``POST /v3/auth/tokens``, token in ``X-Subject-Token``), fetched again once if the cloud says
-  it expired.
+  (``POST /v3/auth/tokens``, token in ``X-Subject-Token``), kept in the host's token cache
+  (``_token_cache``) for the next tasks, and fetched again once if the cloud says it expired
+  during the task. A cached token that the cloud refuses is replaced without using up that once.
 
 Errors come as ``{"error": {"error_code", "error_msg"}}`` (KMS) or ``{"error_code", "error_msg"}``
 (the gateway); their codes are looked up in ``_huawei_errors.CATALOG``.
@@ -23,18 +24,21 @@ Errors come as ``{"error": {"error_code", "error_msg"}}`` (KMS) or ``{"error_cod
 from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
+import datetime
 import json
 import time
 
+from ansible_collections.polycloud.ops.plugins.module_utils._clock import SigningClock
 from ansible_collections.polycloud.ops.plugins.module_utils._errors import CloudError, classified_error, lookup
 from ansible_collections.polycloud.ops.plugins.module_utils._huawei_errors import (
-    CATALOG, TOKEN_HINT, TRANSIENT_STATUSES, is_expired_token)
+    CATALOG, TOKEN_HINT, TOKEN_REFUSED, TRANSIENT_STATUSES, is_expired_token)
 from ansible_collections.polycloud.ops.plugins.module_utils._huawei_services import (
     CLOUDS, KMS_KEY_STATES, KMS_KEY_STATES_NO_TAGGING)
 from ansible_collections.polycloud.ops.plugins.module_utils._huawei_signer import (
     quote_path_segment, sdk_date_now, sign_request)
 from ansible_collections.polycloud.ops.plugins.module_utils._huawei_spec import AUTH_METHODS, env_names
 from ansible_collections.polycloud.ops.plugins.module_utils._retry import RetryPolicy, call_with_retry
+from ansible_collections.polycloud.ops.plugins.module_utils._token_cache import TokenCache, parse_expiry
 from ansible_collections.polycloud.ops.plugins.module_utils._transport import (
     Transport, parse_retry_after, status_error)
 from ansible_collections.polycloud.ops.plugins.module_utils._validation import InvalidOptions
@@ -113,7 +117,7 @@ def _envelope(document):
 
 
 class HuaweiClient(object):
-    def __init__(self, params, transport=None, clock=sdk_date_now, sleep=time.sleep):
+    def __init__(self, params, transport=None, clock=sdk_date_now, sleep=time.sleep, token_cache=None):
         self.auth = auth_method(params)
         self.project_id = params.get("project_id")
         if self.auth != "password" and not self.project_id:
@@ -135,7 +139,13 @@ class HuaweiClient(object):
                                                 ca_bundle=params.get("ca_bundle"))
         self.policy = RetryPolicy(retries=params.get("retries", 5) if params.get("retries") is not None else 5)
         self.clock = clock
+        # The default clock is corrected by the gateway's Date after APIGW.0303 (a skewed controller).
+        self.signing_clock = SigningClock() if clock is sdk_date_now else None
+        # Told to the user by the module (CloudResource emits a client's warnings).
+        self.warnings = []
         self.sleep = sleep
+        self.token_cache = token_cache if token_cache is not None else TokenCache()
+        self._token_cached = False
         self.reauthenticated = False
         # (method, path below /kms/) of every KMS attempt, and how many tokens were fetched.
         self.calls = []
@@ -191,27 +201,33 @@ class HuaweiClient(object):
         try:
             return self._attempt(method, suffix, body)
         except CloudError as err:
-            if not is_expired_token(err.code, err.message):
+            expired = is_expired_token(err.code, err.message)
+            if expired:
+                # The gateway's code is the one of bad signatures too; say what it means here.
+                err.hint = TOKEN_HINT
+            if self.auth != "password":
                 raise
-            # The gateway's code is the one of bad signatures too; say what it means here.
-            err.hint = TOKEN_HINT
-            if self.auth != "password" or self.reauthenticated:
+            if self._token_cached and err.code in TOKEN_REFUSED:
+                # A token from an earlier task that the cloud no longer takes: not this task's re-auth.
+                pass
+            elif expired and not self.reauthenticated:
+                # The token expired during the task: fetch one more, once.
+                self.reauthenticated = True
+            else:
                 raise
-        # The token expired during the task: fetch one more, once.
-        self.reauthenticated = True
-        self._token = None
+        self._token = self._password_token(refresh=True)
         return self._attempt(method, suffix, body)
 
     def _attempt(self, method, suffix, body):
         if self.auth == "password" and not self._token:
-            self._token = self._fetch_token()
+            self._token = self._password_token()
         url = "%s/v1.0/%s/kms/%s" % (self.kms_url, quote_path_segment(self.project_id), suffix)
         headers = {"Content-Type": "application/json"}
         if self.auth == "access key":
             headers["X-Project-Id"] = self.project_id
             if self._security_token:
                 headers["X-Security-Token"] = self._security_token
-            headers.update(sign_request(method, url, headers, body, self._access_key, self._secret_key, self.clock()))
+            headers.update(sign_request(method, url, headers, body, self._access_key, self._secret_key, self._timestamp()))
         else:
             headers["X-Auth-Token"] = self._token
         self.calls.append((method, suffix))
@@ -219,9 +235,38 @@ class HuaweiClient(object):
         request_id = reply.header("X-Request-Id")
         if 200 <= reply.status < 300:
             return KmsReply(reply.status, self._document(reply), request_id)
-        raise self._error(reply, request_id)
+        err = self._error(reply, request_id)
+        if err.code == "APIGW.0303":
+            # The catalog allows one retry of the expired request; it is signed with the gateway's time.
+            self._correct_clock(reply)
+        raise err
+
+    def _timestamp(self):
+        if self.signing_clock is None:
+            return self.clock()
+        return datetime.datetime.fromtimestamp(self.signing_clock.now(), datetime.timezone.utc)
+
+    def _correct_clock(self, reply):
+        if self.signing_clock is None:
+            return
+        offset = self.signing_clock.correct_from(reply.header("Date"))
+        if offset is not None:
+            self.warnings.append("the controller clock is %+.0f s off the Huawei Cloud API gateway's; requests were "
+                                 "signed with the gateway's time for this task. Sync the controller's clock with NTP."
+                                 % -offset)
+
+    def _password_token(self, refresh=False):
+        """A token for the password login: the host's cached one, or a new one from IAM (then cached)."""
+        user, password, domain = self._user
+        identity = ("password", user, domain, self.project_id or "", self.region or "")
+        entry = self.token_cache.fetch(identity, self.iam_url, password, self._fetch_token, refresh=refresh)
+        self._token_cached = bool(entry.get("cached"))
+        if not self.project_id:
+            self.project_id = entry.get("project_id")
+        return entry["token"]
 
     def _fetch_token(self):
+        """``(token, expires_at, extras)`` from IAM, for the token cache."""
         user, password, domain = self._user
         scope = {"id": self.project_id} if self.project_id else {"name": self.region}
         payload = {"auth": {"identity": {"methods": ["password"], "password": {"user": {
@@ -241,15 +286,13 @@ class HuaweiClient(object):
 
         reply = call_with_retry(attempt, self.policy, sleep=self.sleep)
         token = reply.header("X-Subject-Token")
-        document = self._document(reply)
-        project = (document.get("token") or {}).get("project") or {}
+        document = (self._document(reply).get("token") or {})
+        project = document.get("project") or {}
         if not token or not project.get("id"):
             raise CloudError(CLOUD, "MalformedResponse", "IAM answered without a project-scoped token (no "
                              "X-Subject-Token header or token.project.id)", http_status=reply.status,
                              category="auth", request_id=reply.header("X-Request-Id"))
-        if not self.project_id:
-            self.project_id = project["id"]
-        return token
+        return token, parse_expiry(document.get("expires_at")), {"project_id": project["id"]}
 
     @staticmethod
     def _document(reply):
