@@ -40,25 +40,29 @@ def control(emulator):
 
 
 def pytest_terminal_summary(terminalreporter):
+    """Print the tables the tests filled in (harness.SUMMARY): {title: {(row, column): text}} or {title: [lines]}."""
     from tests.reliability.harness import SUMMARY
     for title, table in SUMMARY.items():
+        if not table:
+            continue
         terminalreporter.write_sep("=", "reliability: %s" % title)
         if isinstance(table, list):
             for line in table:
                 terminalreporter.write_line(line)
             continue
-        rows = sorted(set(r for r, _c in table), key=lambda r: list(k[0] for k in table).index(r))
-        cols = []
-        for _r, c in table:
-            if c not in cols:
-                cols.append(c)
+        rows, cols = [], []
+        for row, col in table:
+            rows += [row] if row not in rows else []
+            cols += [col] if col not in cols else []
+        width = max([len(str(c)) for c in cols] + [8])
+        terminalreporter.write_line("%-46s %s" % ("", " | ".join(str(c).ljust(width) for c in cols)))
+        for row in rows:
+            terminalreporter.write_line("%-46s %s" % (row, " | ".join(
+                table.get((row, col), "-").ljust(width) for col in cols)))
         tally = {}
-        for col in cols:
-            terminalreporter.write_line(col)
-            for row in rows:
-                text = table.get((row, col), "not run")
-                kind = text.split(" (")[0].split(" ", 2)[:2]
-                tally[" ".join(kind)] = tally.get(" ".join(kind), 0) + 1
-                terminalreporter.write_line("    %-48s %s" % (row, text))
-        terminalreporter.write_line("rows: %d (%d modules x %d faults); outcomes: %s" % (
-            len(rows) * len(cols), len(rows), len(cols), ", ".join("%s %d" % kv for kv in sorted(tally.items()))))
+        for text in table.values():
+            kind = text.split(" (")[0] if not text[:1].isdigit() else "cases"
+            kind = " ".join(kind.split(" ")[:2])
+            tally[kind] = tally.get(kind, 0) + (int(text) if text.isdigit() else 1)
+        terminalreporter.write_line("%d rows x %d columns; %s" % (len(rows), len(cols), ", ".join(
+            "%s: %d" % kv for kv in sorted(tally.items()))))

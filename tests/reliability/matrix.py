@@ -167,11 +167,6 @@ FAULTS = [
 ]
 
 
-# Rows that fail today because of a bug in a slice this suite may not change yet (see the reason);
-# they run as strict xfails, so the row turns red the day the bug is fixed and the entry must go.
-KNOWN_BUGS = {}
-
-
 def applies(fault, scenario):
     check = fault.get("applies")
     return check is None or check(scenario)
