@@ -106,8 +106,8 @@ docs: venv
 docs-check: venv
 	$(TOOLS)/gen_docs $(VENV) --check
 
-package-tests: venv stage
-	$(TOOLS)/run_pytest $(VENV) tests/packaging
+package-tests: venv
+	$(TOOLS)/run_package_tests $(VENV)
 
 demo: venv stage
 	$(TOOLS)/with_emulator $(STAGED) $(VENV)/bin/python $(TOOLS)/run_demo $(VENV) $(STAGED)
