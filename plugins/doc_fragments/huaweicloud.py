@@ -59,6 +59,10 @@ options:
     description:
       - An IAM user name. With O(password) and O(domain_name), the module gets a project-scoped token from IAM
         (C(POST /v3/auth/tokens)) and fetches a new one once if it expires during the task.
+      - The token is kept for the next tasks on the controller in a private token cache (mode 0600, in the
+        directory E(POLYCLOUD_OPS_STATE_DIR) or C(polycloud-ops-<uid>) in the system temporary directory, bound
+        to the password, never the password itself) until 15 minutes before it expires; a cached token that the
+        cloud refuses is replaced.
       - If not set, E(HW_USER_NAME), then E(OS_USERNAME), is used.
     type: str
   password:

@@ -107,6 +107,10 @@ CATALOG = {
 # another writer, the tags are read again: if they are as wanted, the write counts as done.
 ALREADY_DONE = {"delete": "KMS.0416", "create": "KMS.0406"}
 
+# Answers that refuse an IAM token, whatever the reason (expired, revoked, unknown): a token taken
+# from the cache is then fetched afresh.
+TOKEN_REFUSED = ("APIGW.0301", "KMS.0301", "KMS.0302", "KMS.0303", "KMS.0304")
+
 # (code, words that must all appear in the message, lower case); None: any message.
 EXPIRED_TOKEN = (
     ("KMS.0303", None),

@@ -318,3 +318,37 @@ def test_sdk_signer_accepts_what_the_client_sends(call, security_token):
     credentials = BasicCredentials("HWTESTAK", "very-secret-key", PROJECT)
     theirs = Signer(credentials).sign(request).header_params["Authorization"]
     assert ours == theirs
+
+
+# The host's token cache (password login).
+
+def _dated_token_reply(token):
+    return _reply(201, {"token": {"expires_at": "2999-01-01T00:00:00.000000Z",
+                                  "project": {"id": PROJECT, "name": "eu-de"}}}, headers={"X-Subject-Token": token})
+
+
+def test_a_password_token_serves_the_next_task_from_the_cache():
+    first = _client(PASSWORD, [_dated_token_reply("t1"), _reply(200, {"tags": []})])
+    first.list_tags(KEY)
+    second = _client(PASSWORD, [_reply(200, {"tags": []})])
+    second.list_tags(KEY)
+    assert second.tokens_fetched == 0 and second.project_id == PROJECT
+    assert second.transport.sent[0][2]["X-Auth-Token"] == "t1"
+    # Another password does not get that token.
+    third = _client(dict(PASSWORD, password="other"), [_dated_token_reply("t3"), _reply(200, {"tags": []})])
+    third.list_tags(KEY)
+    assert third.tokens_fetched == 1
+
+
+def test_a_refused_cached_token_is_replaced_without_using_up_the_one_reauthentication():
+    _client(PASSWORD, [_dated_token_reply("t1"), _reply(200, {"tags": []})]).list_tags(KEY)
+    unknown = _reply(401, {"error_code": "APIGW.0301", "error_msg": "Incorrect IAM authentication information: "
+                                                                   "decrypt token fail"})
+    expired = _kms_error(403, "KMS.0303", "X-Auth-Token expired.")
+    client = _client(PASSWORD, [unknown, _dated_token_reply("t2"), _reply(200, {"tags": []}),
+                                expired, _dated_token_reply("t3"), _reply(204)])
+    assert client.list_tags(KEY) == {}
+    client.create_tag(KEY, "k", "v")
+    assert [s[2].get("X-Auth-Token") for s in client.transport.sent if "X-Auth-Token" in s[2]] == [
+        "t1", "t2", "t2", "t3"]
+    assert client.tokens_fetched == 2 and client.reauthenticated
