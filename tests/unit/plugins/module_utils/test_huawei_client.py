@@ -342,8 +342,8 @@ def test_a_password_token_serves_the_next_task_from_the_cache():
 
 def test_a_refused_cached_token_is_replaced_without_using_up_the_one_reauthentication():
     _client(PASSWORD, [_dated_token_reply("t1"), _reply(200, {"tags": []})]).list_tags(KEY)
-    unknown = _reply(401, {"error_code": "APIGW.0301", "error_msg": "Incorrect IAM authentication information: "
-                                                                   "decrypt token fail"})
+    refusal = "Incorrect IAM authentication information: decrypt token fail"
+    unknown = _reply(401, {"error_code": "APIGW.0301", "error_msg": refusal})
     expired = _kms_error(403, "KMS.0303", "X-Auth-Token expired.")
     client = _client(PASSWORD, [unknown, _dated_token_reply("t2"), _reply(200, {"tags": []}),
                                 expired, _dated_token_reply("t3"), _reply(204)])
