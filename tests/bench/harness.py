@@ -11,6 +11,7 @@ __metaclass__ = type
 import collections
 import json
 import os
+import resource
 import subprocess
 import tempfile
 import time
@@ -125,15 +126,19 @@ class Ansible(object):
         env["BENCH_TIMING_FILE"] = timing
         if os.path.exists(timing):
             os.unlink(timing)
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
         start = time.perf_counter()
         proc = subprocess.run(argv, env=env, cwd=self.workdir, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
                               universal_newlines=True, check=False)
         seconds = time.perf_counter() - start
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
         report = {"tasks": [], "counts": {}, "messages": []}
         if os.path.exists(timing):
             with open(timing) as handle:
                 report = json.load(handle)
-        report.update(seconds=seconds, rc=proc.returncode, output=proc.stdout)
+        # CPU seconds of ansible and every process under it (forks, modules): what the cores had to do.
+        cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+        report.update(seconds=seconds, cpu=cpu, rc=proc.returncode, output=proc.stdout)
         return report
 
     def adhoc(self, module, args, extra_env=None, interpreter=None):

@@ -100,7 +100,7 @@ def per_task_overhead(emulator, ansible, reps):
     """Ad hoc module runs on their no-change path, interleaved with ansible.builtin.ping."""
     rows, notes = [], []
     base_import = [ansible.import_seconds("ansible.modules.ping") for _rep in range(3)]
-    ping_rss = _peak_rss(ansible, "ping", {})
+    ping_rss, ping_process = _module_process(ansible, "ansible.builtin.ping", {})
     for name, module, seed, args in no_change_cases(emulator):
         if not module_installed(ansible, module):
             notes.append("per-task overhead: %s is not in the collection yet; skipped" % name)
@@ -115,17 +115,19 @@ def per_task_overhead(emulator, ansible, reps):
             ping_times.append(check(ansible.adhoc("ansible.builtin.ping", {}), "ping")["seconds"])
         imports = [ansible.import_seconds("ansible_collections.polycloud.ops.plugins.modules." + name)
                    for _rep in range(3)]
-        rss = _peak_rss(ansible, module, args)
+        rss, process = _module_process(ansible, module, args)
         ratio = median(module_times) / median(ping_times)
         rows.append(("per-task overhead", "%s vs ping (ad hoc, no change)" % name,
                      "%.2f s vs %.2f s" % (median(module_times), median(ping_times)), "<= 1.15", ratio,
-                     "import %.0f ms (ping %.0f ms); peak RSS %.1f MiB (ping %.1f); %d API call(s)" % (
-                         1000 * median(imports), 1000 * median(base_import), rss, ping_rss,
-                         sum(calls.values()))))
+                     "module process %.0f ms (ping %.0f); import %.0f ms (ping %.0f); peak RSS %.1f MiB (ping %.1f); "
+                     "%d API call(s)" % (1000 * process, 1000 * ping_process, 1000 * median(imports),
+                                         1000 * median(base_import), rss, ping_rss, sum(calls.values()))))
     return rows, notes
 
 
-def _peak_rss(ansible, module, args):
+def _module_process(ansible, module, args, runs=3):
+    """(peak RSS in MiB, median wall seconds) of the module process as Ansible runs it, through an
+    interpreter wrapper."""
     rss_file = os.path.join(ansible.workdir, "rss.txt")
     if os.path.exists(rss_file):
         os.unlink(rss_file)
@@ -135,9 +137,11 @@ def _peak_rss(ansible, module, args):
         handle.write('#!/bin/sh\nexec "%s" "%s" "$@"\n' % (
             ansible.python, os.path.join(os.path.dirname(os.path.abspath(__file__)), "memwrap.py")))
     os.chmod(wrapper, 0o700)
-    check(ansible.adhoc(module, args, extra_env={"BENCH_RSS_FILE": rss_file}, interpreter=wrapper), module)
+    for _run in range(runs):
+        check(ansible.adhoc(module, args, extra_env={"BENCH_RSS_FILE": rss_file}, interpreter=wrapper), module)
     with open(rss_file) as handle:
-        return max(int(line) for line in handle if line.strip()) / 1024.0
+        samples = [line.split() for line in handle if line.strip()]
+    return max(int(kib) for kib, _s in samples) / 1024.0, median([float(s) for _kib, s in samples])
 
 
 # API calls: (what, N, module, seed(changed), args, minimum changed, minimum unchanged).
@@ -301,9 +305,12 @@ def contention(emulator, ansible, forks, per_fork):
         report = ansible.playbook(play, inventory=inventory, forks=forks, extra_env=env)
         throttled = emulator.state()["_emulator"]["throttled"] - before
         seconds = _task_seconds(report) if report["tasks"] else report["seconds"]
+        cores = os.cpu_count() or 1
         rows.append(("contention", "%d forks x %d instances, %s" % (forks, per_fork, label), "%.2f s" % seconds,
-                     "floor %.2f s" % floor, seconds / floor, "failed tasks %d, throttled responses %d" % (
-                         report["counts"].get("failed", 0) + report["counts"].get("unreachable", 0), throttled)))
+                     "floor %.2f s" % floor, seconds / floor, "failed tasks %d, throttled responses %d; the run "
+                     "used %.1f CPU s = %.1f s on %d cores (ansible-playbook wall %.1f s)" % (
+                         report["counts"].get("failed", 0) + report["counts"].get("unreachable", 0), throttled,
+                         report["cpu"], report["cpu"] / cores, cores, report["seconds"])))
     return rows
 
 
