@@ -17,6 +17,12 @@ ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)
 if ROOT not in sys.path:
     sys.path.insert(0, ROOT)
 
+from tests.reliability.harness import ROOT as PRIVATE_ROOT  # noqa: E402 pylint: disable=wrong-import-position
+
+# Import the collection and the emulator from the session's private copy (see harness._private_copy).
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.dirname(PRIVATE_ROOT))))
+sys.path.insert(0, PRIVATE_ROOT)
+
 from tests.emulator.server import Emulator  # noqa: E402 pylint: disable=wrong-import-position
 from tests.reliability.harness import Control  # noqa: E402 pylint: disable=wrong-import-position
 

@@ -23,6 +23,7 @@ import importlib
 import io
 import json
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -31,8 +32,28 @@ import urllib.error
 import urllib.request
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-ROOT = os.path.dirname(os.path.dirname(HERE))
-CALLBACKS = os.path.join(HERE, "callback_plugins")
+STAGED = os.path.dirname(os.path.dirname(HERE))
+
+
+def _private_copy(staged):
+    """A private copy of the staged collection for this test session.
+
+    ``make stage`` replaces .build/ansible_collections/polycloud/ops as a whole; a run of it elsewhere
+    (another make target, another developer's shell) while this suite runs would pull the files from
+    under the ansible subprocesses. The copy keeps a session's view stable.
+    """
+    if os.environ.get("RELIABILITY_COLLECTIONS"):
+        return os.path.join(os.environ["RELIABILITY_COLLECTIONS"], "ansible_collections", "polycloud", "ops")
+    base = tempfile.mkdtemp(prefix="polycloud-reliability-collections-")
+    target = os.path.join(base, "ansible_collections", "polycloud", "ops")
+    shutil.copytree(staged, target, ignore=shutil.ignore_patterns(".git", "__pycache__", "output", ".hypothesis",
+                                                                  ".pytest_cache"))
+    os.environ["RELIABILITY_COLLECTIONS"] = base
+    return target
+
+
+ROOT = _private_copy(STAGED)
+CALLBACKS = os.path.join(ROOT, "tests", "reliability", "callback_plugins")
 BIN = os.path.dirname(sys.executable)
 
 # The emulator's default credentials (tests/emulator/{tencent,huawei,baidu}.py document them).
