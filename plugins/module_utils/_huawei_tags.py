@@ -141,23 +141,30 @@ class KmsKeyTagsResource(CloudResource):
         self.result.set_diff(current, after)
         if not (delete or create):
             return
-        if not self.check_mode:
+        if self.check_mode:
+            self.result.mark_changed()
+        else:
             if delete:
-                self._write(key_id, "delete", delete, lambda: self.result.add_request_id(
-                    self.client.tags_action(key_id, "delete", delete)))
-                # If the create below fails, the result says what changed and where the key was left.
-                self.result.mark_changed()
+                if self._write(key_id, "delete", delete, lambda: self.result.add_request_id(
+                        self.client.tags_action(key_id, "delete", delete))):
+                    # If the create below fails, the result says what changed and where the key was left.
+                    self.result.mark_changed()
                 self.result.update(tags=dict((k, v) for k, v in current.items() if k not in delete))
-            if create:
-                self._write(key_id, "create", create, lambda: self.create(key_id, create))
-        self.result.mark_changed()
+            if create and self._write(key_id, "create", create, lambda: self.create(key_id, create)):
+                self.result.mark_changed()
         self.result.update(tags=after)
 
     def _write(self, key_id, action, tags, write):
         """Call ``write()``; if the cloud answers that the work is already done (ALREADY_DONE), read the
-        tags again and accept the answer only if they are as this write wanted."""
+        tags again and accept the answer only if they are as this write wanted.
+
+        Returns whether this task changed the tags: True when the write succeeded, or when it was
+        answered "already done" after a retry (an earlier attempt of it, whose reply was lost, did the
+        work); False when the first attempt already found the work done by another writer.
+        """
         try:
             write()
+            return True
         except CloudError as err:
             if err.code != ALREADY_DONE[action]:
                 raise
@@ -172,3 +179,4 @@ class KmsKeyTagsResource(CloudResource):
                 "the %s of tags %s answered %s (request id %s), but the key's tags are already as wanted: an "
                 "earlier attempt whose reply was lost, or another writer, did it" % (
                     action, ", ".join(sorted(tags)), err.code, err.request_id))
+            return getattr(err, "attempts", 1) > 1

@@ -154,14 +154,26 @@ def test_single_tag_bad_key_refused_before_any_call(fake):
 class LostReplyClient(FakeClient):
     """The first write of each kind is applied, its reply lost, and the retry answers 'already done'."""
 
+    attempts = 2
+
     def tags_action(self, key_id, action, tags):
         self.calls.append((action, dict(tags)))
         if action == "delete":
             for key in tags:
                 FakeClient.tags.pop(key, None)
-            raise CloudError("huaweicloud", "KMS.0416", "Invalid tag ID.", request_id="req-retry")
-        FakeClient.tags.update(tags)
-        raise CloudError("huaweicloud", "KMS.0406", "Invalid tagKey.", request_id="req-retry")
+            err = CloudError("huaweicloud", "KMS.0416", "Invalid tag ID.", request_id="req-retry")
+        else:
+            FakeClient.tags.update(tags)
+            err = CloudError("huaweicloud", "KMS.0406", "Invalid tagKey.", request_id="req-retry")
+        # As call_with_retry sets it: the answer came on the second attempt (the retry).
+        err.attempts = self.attempts
+        raise err
+
+
+class OtherWriterClient(LostReplyClient):
+    """Another writer did the work just before: the first and only attempt answers 'already done'."""
+
+    attempts = 1
 
 
 def test_a_write_whose_reply_was_lost_converges(monkeypatch, fake):
@@ -176,6 +188,19 @@ def test_a_write_whose_reply_was_lost_converges(monkeypatch, fake):
     assert out.result["tags"] == {"env": "test", "keep": "1"}
     assert [c[0] for c in fake.calls] == ["describe", "list", "delete", "list", "create", "list"]
     assert len(module.warnings) == 2 and "already as wanted" in module.warnings[0]
+
+
+def test_work_done_by_another_writer_is_not_reported_as_changed(monkeypatch, fake):
+    monkeypatch.setattr(_huawei_tags, "HuaweiClient", OtherWriterClient)
+    with pytest.raises(Exit) as caught:
+        module = FakeModule({"tags": {"env": "test"}, "purge_tags": False})
+        module.warnings = []
+        module.warn = module.warnings.append
+        KmsKeyTags(module).execute()
+    out = caught.value
+    assert not out.failed and out.result["changed"] is False and out.result["request_ids"] == []
+    assert out.result["tags"] == {"env": "test", "keep": "1"}
+    assert len(module.warnings) == 2 and "another writer" in module.warnings[0]
 
 
 def test_already_done_answer_is_an_error_when_the_tags_are_not_as_wanted(monkeypatch, fake):
