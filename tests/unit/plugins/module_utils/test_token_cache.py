@@ -14,6 +14,7 @@ import stat
 
 import pytest
 
+from ansible_collections.polycloud.ops.plugins.module_utils import _state_dir
 from ansible_collections.polycloud.ops.plugins.module_utils._token_cache import TokenCache, parse_expiry
 
 IDENTITY = ("alice", "example-domain", "eu-de")
@@ -156,3 +157,20 @@ def test_concurrent_writers_never_leave_a_torn_entry(tmp_path):
     final = TokenCache(directory=str(tmp_path)).get(IDENTITY, IAM, secret=PASSWORD)
     assert final["token"] in seen or final["token"].endswith("-39")
     assert not [f for f in (tmp_path / "tokens").iterdir() if f.name.startswith(".tmp-")]
+
+
+def test_state_dir_rules(tmp_path, monkeypatch):
+    # A base that others may read is fine (the leaf is 0700); one that others may write is not.
+    readable = tmp_path / "readable"
+    readable.mkdir()
+    os.chmod(str(readable), 0o755)
+    assert _state_dir.private_dir("tokens", base=str(readable)) == str(readable / "tokens")
+    assert stat.S_IMODE(os.stat(str(readable / "tokens")).st_mode) == 0o700
+    writable = tmp_path / "writable"
+    writable.mkdir()
+    os.chmod(str(writable), 0o777)
+    assert _state_dir.private_dir("tokens", base=str(writable)) is None
+    # Without POSIX owners and modes (Windows) there is no shared state at all.
+    monkeypatch.delattr(os, "getuid")
+    assert _state_dir.private_dir("tokens", base=str(readable)) is None
+    assert not TokenCache().put(IDENTITY, IAM, "MIItoken-1", 4102444800.0)
