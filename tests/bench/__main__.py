@@ -90,6 +90,11 @@ def main(argv=None):
     print(text)
     for note in notes:
         print("note: " + note)
+    short = ["%s, %s: %.2f against %.2f: %s" % (row[0], row[1], row[4], suite.TARGETS[row[0]], why)
+             for row, why in suite.short_of_target(rows)]
+    for line in short:
+        print("short of target: " + line)
+    notes += ["short of target: " + line for line in short]
     print("make bench: %d figures in %.0f s" % (len(rows), elapsed))
     if args.output:
         write_doc(args.output, text, notes, elapsed)

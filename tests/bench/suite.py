@@ -48,6 +48,35 @@ KNOWN_GAPS[("polycloud.ops.huaweicloud_kms_key_tag", 1, "changed")] = (
 KNOWN_GAPS[("polycloud.ops.huaweicloud_kms_key_tag", 1, "unchanged")] = ({"ListKeyDetail": 1, "ShowKmsTags": 1}, _WHY_HUAWEI)
 
 
+# Targets of issue 6 by section (ratio at most), and why a figure over its target is there.
+TARGETS = {"per-task overhead": 1.15, "API calls": 1.0, "fleet": 1.3, "contention": 1.3, "Huawei password auth": 1.0}
+SHORT_WHY = {
+    "per-task overhead": "the module's own work on the no-change path is about 10 ms (profiled); the rest is importing "
+                         "requests and jsonschema (the design's two runtime dependencies, about 45 + 33 ms with warm "
+                         "bytecode caches) and compiling the collection's module_utils from the AnsiballZ zip, which "
+                         "has no bytecode cache, in every task",
+    "API calls": "see the notes: the extra calls are in the modules, not in the shared code",
+    "fleet": "the module polls every pending 100-instance chunk at once right after the last write, so with the "
+             "writes in one burst the first settle rounds find the operations still running (DescribeInstances "
+             "above the minimum of 20), and the task's time includes its module process start (see the ping task)",
+    "contention": "on a 2-core controller the run is CPU-bound: 20 forks and 20 module processes need more CPU "
+                  "time per core (the note) than the rate limits need wall time; no reply was throttled",
+    "Huawei password auth": "the Huawei client does not take its password tokens from the host's token cache "
+                            "(plugins/module_utils/_token_cache.py)",
+}
+
+
+def short_of_target(rows):
+    """(row, why) for the rows over their section's target."""
+    out = []
+    for row in rows:
+        target = TARGETS.get(row[0])
+        if target is not None and row[4] is not None and row[4] > target + 1e-9 and not row[1].startswith(
+                ("Tencent: loop", "Baidu: loop")) and "budget per process" not in row[1]:
+            out.append((row, SHORT_WHY[row[0]]))
+    return out
+
+
 def chunks(count, size=100):
     return int(math.ceil(count / float(size)))
 
