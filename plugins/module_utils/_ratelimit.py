@@ -89,13 +89,14 @@ class RateLimiter(object):
         (in the clock's units) without waiting for it, or None if there is no limit."""
         if not rate:
             return None
-        rate = max(1, int(rate))
+        # At most `count` calls in any `window`: rate calls per 1.1 s, or one per 1.1/rate s below 1/s.
+        count, window = (int(rate), _WINDOW) if rate >= 1 else (1, _WINDOW / float(rate))
         with self._lock:
             now = self._clock()
             local = self._granted.get(key, [])
-            granted = self._reserve_shared(key, now, local, rate)
+            granted = self._reserve_shared(key, now, local, count, window)
             if granted is None:
-                granted = _grant(local, now, rate)
+                granted = _grant(local, now, count, window)
             self._granted[key] = granted
         return granted[-1]
 
@@ -112,7 +113,7 @@ class RateLimiter(object):
             self._sleep(wait)
         return max(wait, 0.0)
 
-    def _reserve_shared(self, key, now, local, rate):
+    def _reserve_shared(self, key, now, local, count, window):
         directory = self._budget_dir()
         if directory is None:
             return None
@@ -126,9 +127,9 @@ class RateLimiter(object):
             return None
         try:
             fcntl.flock(fd, fcntl.LOCK_EX)
-            stored = _parse_slots(os.read(fd, 65536), now + _WINDOW * _MAX_QUEUED_SLOTS / float(rate))
+            stored = _parse_slots(os.read(fd, 65536), now + window * _MAX_QUEUED_SLOTS / float(count))
             # The file holds our own earlier slots too; if it was lost, ours still count.
-            granted = _grant(stored if stored else local, now, rate)
+            granted = _grant(stored if stored else local, now, count, window)
             data = "".join("%.6f\n" % slot for slot in granted).encode("ascii")
             os.lseek(fd, 0, os.SEEK_SET)
             os.write(fd, data)
@@ -141,13 +142,13 @@ class RateLimiter(object):
             os.close(fd)  # closing releases the lock
 
 
-def _grant(slots, now, rate):
-    """The last ``rate`` slots after granting one more: at or after ``now`` and the latest slot, and
-    a window after the ``rate``-th latest, so that no window of ``_WINDOW`` s holds more than ``rate``."""
+def _grant(slots, now, count, window):
+    """The last ``count`` slots after granting one more: at or after ``now`` and the latest slot, and
+    ``window`` after the ``count``-th latest, so that no ``window`` holds more than ``count`` slots."""
     start = max([now] + slots[-1:])
-    if len(slots) >= rate:
-        start = max(start, slots[-rate] + _WINDOW)
-    return (slots + [start])[-rate:]
+    if len(slots) >= count:
+        start = max(start, slots[-count] + window)
+    return (slots + [start])[-count:]
 
 
 def _parse_slots(data, limit):

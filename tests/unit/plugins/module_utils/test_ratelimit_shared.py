@@ -173,6 +173,22 @@ def test_env_switch_and_custom_clock_keep_it_in_process(tmp_path, monkeypatch):
     assert not RateLimiter().shared
 
 
+@pytest.mark.parametrize("shared", [True, False])
+def test_fractional_rates_stay_under_the_rate(tmp_path, shared):
+    clock = FakeClock()
+    limiter = RateLimiter(clock=clock, sleep=clock.sleep, directory=str(tmp_path) if shared else None)
+    half, stamps = [], []
+    for _call in range(3):
+        limiter.acquire("half", 0.5)
+        half.append(clock.now)
+    assert half == pytest.approx([1000.0, 1000.0 + 2 * WINDOW, 1000.0 + 4 * WINDOW])
+    for _call in range(7):
+        limiter.acquire("two and a half", 2.5)
+        stamps.append(clock.now)
+    _assert_paced(stamps, 2)
+    assert limiter.shared is shared
+
+
 def test_default_limiter_paces_against_the_real_clock(tmp_path):
     slept = []
     limiter = RateLimiter(sleep=slept.append, directory=str(tmp_path))
