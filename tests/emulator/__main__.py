@@ -12,7 +12,7 @@ import json
 import signal
 import sys
 
-from .server import Emulator
+from .server import LOG_LIMIT, Emulator
 
 
 def main(argv=None):
@@ -24,9 +24,12 @@ def main(argv=None):
     parser.add_argument("--tls-cert", help="serve HTTPS with this PEM certificate")
     parser.add_argument("--tls-key", help="the certificate's PEM private key")
     parser.add_argument("--quiet", action="store_true", help="do not print one line per request")
+    parser.add_argument("--log-limit", type=int, default=LOG_LIMIT,
+                        help="keep the newest N calls in the request log (default %d)" % LOG_LIMIT)
     args = parser.parse_args(argv)
 
-    emulator = Emulator(args.host, args.port, tls_cert=args.tls_cert, tls_key=args.tls_key, verbose=not args.quiet)
+    emulator = Emulator(args.host, args.port, tls_cert=args.tls_cert, tls_key=args.tls_key, verbose=not args.quiet,
+                        log_limit=args.log_limit)
     if args.seed:
         with open(args.seed) as handle:
             emulator.seed(json.load(handle))

@@ -73,6 +73,9 @@ class Faults(object):
                 continue
             rule["count"] -= 1
             rule["hits"] += 1
+            if rule["count"] <= 0:
+                # A spent rule is forgotten: a long-running server must not keep every rule it was given.
+                self.rules.remove(rule)
             return rule
         return None
 

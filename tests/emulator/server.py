@@ -13,7 +13,8 @@ Control API (JSON in, JSON out):
                              names the fault's effects under "fault")
   DELETE /_emulator/requests clear the log
   POST /_emulator/faults     one rule or {"faults": [rules]} (see faults.py); GET lists; DELETE clears
-  POST /_emulator/config     {"rate_limits": {cloud: {action: n}}, "clock_skew": s, "async_delay": s}
+  POST /_emulator/config     {"rate_limits": {cloud: {action: n}}, "clock_skew": s, "async_delay": s,
+                             "log_limit": n (the log keeps the newest n calls, default LOG_LIMIT)}
   GET  /_emulator/health     {"status": "ok"}
 """
 
@@ -34,6 +35,10 @@ from .faults import FaultError, Faults
 from .ratelimits import RateLimits
 
 MAX_BODY = 10 * 1024 * 1024
+# The request log keeps the newest this many calls (seq numbers go on; ?since= works as before): a
+# server left running takes many requests, and an unbounded log is unbounded memory. Configurable with
+# POST /_emulator/config {"log_limit": n} and --log-limit; GET /_emulator/state says how many were dropped.
+LOG_LIMIT = 10000
 CONTROL_PREFIX = "/_emulator/"
 
 
@@ -77,8 +82,10 @@ class Context(object):
 
 
 class Emulator(object):
-    def __init__(self, host="127.0.0.1", port=0, tls_cert=None, tls_key=None, verbose=False):
+    def __init__(self, host="127.0.0.1", port=0, tls_cert=None, tls_key=None, verbose=False, log_limit=LOG_LIMIT):
         self.lock = threading.RLock()
+        self.log_limit = self.default_log_limit = max(1, int(log_limit))
+        self.log_dropped = 0
         self.rate_limits = RateLimits()
         self.ctx = Context(self.rate_limits)
         self.faults = Faults()
@@ -137,6 +144,8 @@ class Emulator(object):
             self.rate_limits.reset()
             self.ctx.reset()
             self.log = []
+            self.log_limit = self.default_log_limit
+            self.log_dropped = 0
 
     def seed(self, data):
         if not isinstance(data, dict):
@@ -154,13 +163,14 @@ class Emulator(object):
         with self.lock:
             out = {backend.name: backend.state() for backend in self.backends}
             out["_emulator"] = {"throttled": self.rate_limits.throttled, "logged_requests": len(self.log),
+                                "log_limit": self.log_limit, "log_dropped": self.log_dropped,
                                 "clock_skew": self.ctx.clock_skew, "async_delay": self.ctx.async_delay}
             return out
 
     def configure(self, data):
         if not isinstance(data, dict):
             raise ValueError("config must be a JSON object")
-        unknown = set(data) - {"rate_limits", "clock_skew", "async_delay"}
+        unknown = set(data) - {"rate_limits", "clock_skew", "async_delay", "log_limit"}
         if unknown:
             raise ValueError("unknown config fields: %s" % ", ".join(sorted(unknown)))
         with self.lock:
@@ -172,16 +182,31 @@ class Emulator(object):
                 self.ctx.clock_skew = float(data["clock_skew"])
             if "async_delay" in data:
                 self.ctx.async_delay = max(0.0, float(data["async_delay"]))
+            if "log_limit" in data:
+                limit = data["log_limit"]
+                if not isinstance(limit, int) or isinstance(limit, bool) or limit < 1:
+                    raise ValueError("log_limit must be a whole number >= 1")
+                self.log_limit = limit
+                self._trim_log()
 
     def record(self, entry):
         with self.lock:
             self.seq += 1
             entry["seq"] = self.seq
             self.log.append(entry)
+            self._trim_log()
         if self.verbose:
             sys.stdout.write("%(seq)d %(cloud)s %(action)s -> %(status)s %(error_code)s\n" % dict(
                 entry, error_code=entry.get("error_code") or ""))
             sys.stdout.flush()
+
+    def _trim_log(self):
+        # Trim in steps of a tenth of the limit, so that a full log is not copied on every request.
+        excess = len(self.log) - self.log_limit
+        if excess > 0:
+            cut = min(len(self.log), excess + self.log_limit // 10)
+            del self.log[:cut]
+            self.log_dropped += cut
 
     # One cloud request.
 
@@ -259,13 +284,16 @@ class Emulator(object):
                 self.reset()
                 return 200, {"reset": True}
             if name == "seed" and method == "POST":
-                self.seed(data or {})
-                return 200, {"seeded": sorted((data or {}).keys())}
+                # A body that is not a JSON object ([] included) is refused by seed(); none means {}.
+                data = {} if data is None else data
+                self.seed(data)
+                return 200, {"seeded": sorted(data.keys())}
             if name == "state" and method == "GET":
                 return 200, self.state()
             if name == "config" and method == "POST":
-                self.configure(data or {})
-                return 200, {"configured": sorted((data or {}).keys())}
+                data = {} if data is None else data
+                self.configure(data)
+                return 200, {"configured": sorted(data.keys())}
             if name == "requests" and method == "GET":
                 since = int(params.get("since", 0))
                 cloud = params.get("cloud")
