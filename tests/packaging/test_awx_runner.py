@@ -5,12 +5,13 @@
 """AWX readiness: the credential types in extensions/awx/credential_types/ are well formed, inject
 exactly the env names the modules read, and a job run through ansible-runner (the engine AWX uses)
 with the env AWX would render from them succeeds against the offline cloud, with no credentials in
-the playbook."""
+the playbook; the registration playbook sends each type to awx.awx.credential_type unchanged."""
 
 from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
 import glob
+import json
 import os
 import textwrap
 
@@ -21,7 +22,7 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from ansible_collections.polycloud.ops.plugins.module_utils import _baidu_spec, _huawei_spec, _tencent_spec
 
-from tests.packaging._helpers import ROOT, ansible_env
+from tests.packaging._helpers import ROOT, ansible_env, run
 
 TYPES_DIR = os.path.join(ROOT, "extensions", "awx", "credential_types")
 
@@ -217,3 +218,41 @@ def test_runner_job_with_huawei_password_credential(tmp_path, demo_cloud, emulat
     assert any(call["path"].endswith("/v3/auth/tokens") for call in huawei), huawei
     assert huawei and all(not call["error_code"] for call in huawei), huawei
     assert "offline-password" not in stdout
+
+
+STUB_MODULE = textwrap.dedent('''\
+    #!/usr/bin/python
+    # A stand-in for awx.awx.credential_type: records what it was asked to register.
+    import json
+    import os
+    from ansible.module_utils.basic import AnsibleModule
+
+    def main():
+        module = AnsibleModule(argument_spec=dict(
+            name=dict(type="str", required=True), description=dict(type="str"), kind=dict(type="str"),
+            inputs=dict(type="dict"), injectors=dict(type="dict"), state=dict(type="str", default="present")))
+        with open(os.environ["STUB_RECORD"], "a") as handle:
+            handle.write(json.dumps(module.params) + "\\n")
+        module.exit_json(changed=True)
+
+    if __name__ == "__main__":
+        main()
+    ''')
+
+
+def test_register_playbook_sends_each_type_unchanged(tmp_path):
+    """extensions/awx/register_credential_types.yml, run against a stand-in awx.awx.credential_type,
+    registers the three types with their inputs and injectors exactly as in the YAML files."""
+    stub = tmp_path / "stub" / "ansible_collections" / "awx" / "awx"
+    (stub / "plugins" / "modules").mkdir(parents=True)
+    (stub / "plugins" / "modules" / "credential_type.py").write_text(STUB_MODULE)
+    (stub / "galaxy.yml").write_text("namespace: awx\nname: awx\nversion: 0.0.0\nreadme: README.md\nauthors: [test]\n")
+    record = tmp_path / "record.jsonl"
+    env = ansible_env(collections_path=str(tmp_path / "stub"), STUB_RECORD=str(record))
+    rc, out = run(["ansible-playbook", os.path.join(ROOT, "extensions", "awx", "register_credential_types.yml")], env=env)
+    assert rc == 0, out
+    with open(str(record)) as handle:
+        sent = sorted((json.loads(line) for line in handle), key=lambda params: params["name"])
+    expected = sorted((load_type(cloud) for cloud in FIELD_ENV), key=lambda cred_type: cred_type["name"])
+    assert [dict((k, v) for k, v in params.items() if k != "state") for params in sent] == expected
+    assert all(params["state"] == "present" for params in sent)
