@@ -90,8 +90,11 @@ def main(argv=None):
     print(text)
     for note in notes:
         print("note: " + note)
-    short = ["%s, %s: %.2f against %.2f: %s" % (row[0], row[1], row[4], suite.TARGETS[row[0]], why)
-             for row, why in suite.short_of_target(rows)]
+    short, by_section = [], {}
+    for row, why in suite.short_of_target(rows):
+        by_section.setdefault(row[0], (why, []))[1].append("%s %.2f" % (row[1], row[4]))
+    for section, (why, cells) in by_section.items():
+        short.append("%s (target %.2f): %s. Why: %s" % (section, suite.TARGETS[section], "; ".join(cells), why))
     for line in short:
         print("short of target: " + line)
     notes += ["short of target: " + line for line in short]
