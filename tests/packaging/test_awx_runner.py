@@ -146,9 +146,9 @@ JOB = textwrap.dedent("""\
     """)
 
 
-def run_job(tmp_path, emulator_url, injected_env):
-    """Lay out a private data dir as AWX does (project/, inventory/hosts, env/envvars, env/extravars)
-    and run the playbook with ansible-runner."""
+def run_job(tmp_path, emulator_url, injected_env, cmdline=None):
+    """Lay out a private data dir as AWX does (project/, inventory/hosts, env/envvars, env/extravars,
+    and env/cmdline for a Check job or Show changes) and run the playbook with ansible-runner."""
     for sub in ("project", "inventory", "env"):
         (tmp_path / sub).mkdir()
     (tmp_path / "project" / "job.yml").write_text(JOB)
@@ -159,6 +159,8 @@ def run_job(tmp_path, emulator_url, injected_env):
         envvars[name] = base[name]
     (tmp_path / "env" / "envvars").write_text(yaml.safe_dump(envvars))
     (tmp_path / "env" / "extravars").write_text(yaml.safe_dump({"emulator_url": emulator_url}))
+    if cmdline:
+        (tmp_path / "env" / "cmdline").write_text(cmdline)
     saved = dict(os.environ)
     os.environ.clear()
     os.environ.update({k: v for k, v in base.items() if k not in envvars})
@@ -199,6 +201,22 @@ def test_runner_job_with_injected_credentials(tmp_path, demo_cloud, emulator):
         assert secret not in stdout
     for event in result.events:
         assert not any(secret in str(event) for secret in _secrets(CREDENTIALS))
+
+
+def test_runner_check_job_writes_nothing(tmp_path, demo_cloud, emulator):
+    """A job template of type Check with Show changes: ansible-playbook --check --diff."""
+    env = {}
+    for cloud in sorted(CREDENTIALS):
+        env.update(render_env(load_type(cloud), CREDENTIALS[cloud]))
+    since = demo_cloud.call("GET", "requests")["last_seq"]
+
+    result, stdout = run_job(tmp_path, emulator.url, env, cmdline="--check --diff")
+
+    assert result.status == "successful" and result.rc == 0, stdout[-4000:]
+    assert "--- before" in stdout and "+++ after" in stdout, stdout[-4000:]
+    calls = demo_cloud.requests(since)
+    assert {call["cloud"] for call in calls} == {"tencentcloud", "huaweicloud", "baiducloud"}
+    assert not [call for call in calls if call["write"]], calls
 
 
 def test_runner_job_with_huawei_password_credential(tmp_path, demo_cloud, emulator):
