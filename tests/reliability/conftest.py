@@ -60,7 +60,7 @@ def pytest_terminal_summary(terminalreporter):
         for row, col in table:
             rows += [row] if row not in rows else []
             cols += [col] if col not in cols else []
-        width = max([len(str(c)) for c in cols] + [8])
+        width = max([len(str(c)) for c in cols] + [len(t) for t in table.values()] + [8])
         terminalreporter.write_line("%-46s %s" % ("", " | ".join(str(c).ljust(width) for c in cols)))
         for row in rows:
             terminalreporter.write_line("%-46s %s" % (row, " | ".join(

@@ -269,3 +269,53 @@ def http(url, method="GET", body=None, headers=None, timeout=10):
             return reply.status, reply.read()
     except urllib.error.HTTPError as exc:
         return exc.code, exc.read()
+
+
+def run_rows(rows, func, workers=3, **emulator_kwargs):
+    """Run ``func(row, emulator, control)`` for every row, ``workers`` at a time, each worker with an
+    offline cloud of its own (faults and state are per emulator, so rows cannot disturb each other).
+
+    The rows are module runs in subprocesses, mostly waiting on timeouts, backoff and process start-up:
+    running a few at once keeps the suite's wall time down on two cores. Returns {row: value or the
+    exception the row raised}; the parametrized tests then assert on their row.
+    """
+    import queue
+    import threading
+
+    from tests.emulator.server import Emulator
+
+    todo = queue.Queue()
+    for row in rows:
+        todo.put(row)
+    done = {}
+
+    def worker():
+        server = Emulator("127.0.0.1", 0, **emulator_kwargs).start()
+        control = Control(server.url)
+        try:
+            while True:
+                try:
+                    row = todo.get_nowait()
+                except queue.Empty:
+                    return
+                try:
+                    control.reset()
+                    done[row] = func(row, server, control)
+                except Exception as exc:  # pylint: disable=broad-except
+                    done[row] = exc
+        finally:
+            server.stop()
+
+    threads = [threading.Thread(target=worker) for _ in range(max(1, min(workers, len(rows))))]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return done
+
+
+def row_value(done, row):
+    value = done[row]
+    if isinstance(value, Exception):
+        raise value
+    return value

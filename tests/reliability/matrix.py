@@ -23,7 +23,7 @@ HUAWEI_KEY = "0d0466b0-e727-4d9c-b35d-f84bb474a37f"
 HUAWEI_PROJECT = "0d0466b0e7274d9cb35df84bb474a37f"
 
 RETRIES = 2
-TIMEOUT = 1.0
+TIMEOUT = 2.0
 
 
 def _kms_bindings(state):
@@ -146,11 +146,11 @@ FAULTS = [
     # The write is applied, then the connection drops: the retry must converge, not double-apply.
     {"name": "reset_after_write", "at": "write", "rule": {"drop": True, "when": "after"}, "outcome": "retried"},
     # No reply at all within timeout (the server holds the connection, then drops it).
-    {"name": "read_timeout", "at": "read", "rule": {"delay": 1.5, "drop": True}, "outcome": "retried",
-     "settle": 1.5},
+    {"name": "read_timeout", "at": "read", "rule": {"delay": 3.0, "drop": True}, "outcome": "retried",
+     "settle": 3.0},
     # Every reply slower than timeout: the task gives up within a bounded time.
-    {"name": "slower_than_timeout", "at": "read", "rule": {"delay": 1.5, "count": 10}, "outcome": "clean_fail",
-     "code": "Timeout", "settle": 1.6},
+    {"name": "slower_than_timeout", "at": "read", "rule": {"delay": 3.0, "count": 10}, "outcome": "clean_fail",
+     "code": "Timeout", "settle": 3.1},
     {"name": "malformed_json", "at": "read", "rule": {"malformed": True}, "outcome": "retried"},
     # A proxy's HTML page with a status that is not transient: permanent, never retried.
     {"name": "proxy_html_page", "at": "read", "rule": {"http_status": 403}, "outcome": "clean_fail",

@@ -15,7 +15,7 @@ __metaclass__ = type
 import pytest
 
 from tests.reliability import matrix
-from tests.reliability.harness import SUMMARY, common_args, run_adhoc
+from tests.reliability.harness import SUMMARY, common_args, row_value, run_adhoc, run_rows
 
 LINES = SUMMARY.setdefault("clock skew", [])
 EXPIRED = {"tencentcloud": "AuthFailure.SignatureExpire", "huaweicloud": "APIGW.0303", "baiducloud": "RequestExpired"}
@@ -23,8 +23,8 @@ CASES = [(module, skew, retries) for module in sorted(matrix.SCENARIOS) for skew
          ((3600, 2), (-3600, 2), (3600, 0))]
 
 
-@pytest.mark.parametrize("module,skew,retries", CASES, ids=["%s-%+d-retries%d" % c for c in CASES])
-def test_skewed_clock(emulator, control, module, skew, retries):
+def execute(case, emulator, control):
+    module, skew, retries = case
     cloud = module.split("_", 1)[0]
     scenario = matrix.SCENARIOS[module]
     control.config(async_delay=0.02)
@@ -32,7 +32,19 @@ def test_skewed_clock(emulator, control, module, skew, retries):
     control.config(clock_skew=skew)
     since = control.last_seq()
     run = run_adhoc(module, dict(common_args(module, emulator.url), retries=retries, timeout=5, **scenario["args"]))
-    entries = control.requests(since, cloud=cloud)
+    return run, control.requests(since, cloud=cloud), scenario["view"](control.state())
+
+
+@pytest.fixture(scope="module")
+def executed():
+    return run_rows(CASES, execute, workers=3)
+
+
+@pytest.mark.parametrize("module,skew,retries", CASES, ids=["%s-%+d-retries%d" % c for c in CASES])
+def test_skewed_clock(executed, module, skew, retries):
+    cloud = module.split("_", 1)[0]
+    scenario = matrix.SCENARIOS[module]
+    run, entries, final = row_value(executed, (module, skew, retries))
     expired = [e for e in entries if e.get("error_code") == EXPIRED[cloud]]
     result = run.result
     # Exactly one refusal per task: later calls are signed with the corrected time from the start.
@@ -40,12 +52,12 @@ def test_skewed_clock(emulator, control, module, skew, retries):
     if retries == 0:
         assert result.get("failed") is True and result["error"]["code"] == EXPIRED[cloud], run
         assert "NTP" in result["msg"] and "clock" in result["msg"], run
-        assert result["changed"] is False and scenario["view"](control.state()) == scenario["before"], run
+        assert result["changed"] is False and final == scenario["before"], run
         LINES.append("%-46s skew %+5d s, retries 0: fails naming the clock: ...%s" % (
             module, skew, result["msg"][result["msg"].find("Hint"):][:90]))
         return
     assert not result.get("failed"), run
-    assert result["changed"] is True and scenario["view"](control.state()) == scenario["after"], run
+    assert result["changed"] is True and final == scenario["after"], run
     warnings = " ".join(result.get("warnings") or [])
     assert "NTP" in warnings and ("%+.0f s off" % -skew) in warnings.replace("-3599", "-3600").replace(
         "+3599", "+3600").replace("+3601", "+3600").replace("-3601", "-3600"), run

@@ -14,8 +14,10 @@ import time
 import pytest
 
 from tests.reliability import matrix
-from tests.reliability.harness import SUMMARY, common_args, run_adhoc
+from tests.reliability.harness import SUMMARY, common_args, row_value, run_adhoc, run_rows
 
+# Rows run this many at a time, each against an emulator of its own.
+WORKERS = 4
 # Wall-clock bound of one task under any fault: retries x (timeout + Retry-After or backoff) + start-up.
 BOUND = 25.0
 
@@ -53,18 +55,14 @@ def _is_success(entry):
     return isinstance(entry["status"], int) and 200 <= entry["status"] < 300 and not entry.get("error_code")
 
 
-@pytest.mark.parametrize("module,fault_name", ROWS, ids=["%s-%s" % row for row in ROWS])
-def test_fault(control, emulator, module, fault_name):
+def execute(row, emulator, control):
+    """Seed, inject the fault, run the module; return what the checks need."""
+    module, fault_name = row
     scenario = matrix.SCENARIOS[module]
     fault = FAULTS[fault_name]
-    if not matrix.applies(fault, scenario):
-        OUTCOMES[(fault_name, SHORT[module])] = "n/a"
-        pytest.skip("%s does not apply to %s" % (fault_name, module))
-    OUTCOMES[(fault_name, SHORT[module])] = "FAILED"
     cloud = module.split("_", 1)[0]
     control.config(async_delay=0.02)
     control.seed(scenario["seed"])
-
     target = None
     if fault["at"] == "partial":
         partial = scenario["partial"]
@@ -81,13 +79,28 @@ def test_fault(control, emulator, module, fault_name):
         rule["cloud"] = cloud
         target = rule["action"]
         control.faults(rule)
-
     since = control.last_seq()
     args = dict(common_args(module, emulator.url), retries=matrix.RETRIES, timeout=matrix.TIMEOUT, **scenario["args"])
     run = run_adhoc(module, args)
     time.sleep(fault.get("settle", 0))
-    entries = _entries(control, since, cloud)
-    final = scenario["view"](control.state())
+    return run, target, _entries(control, since, cloud), scenario["view"](control.state())
+
+
+@pytest.fixture(scope="module")
+def executed():
+    rows = [row for row in ROWS if matrix.applies(FAULTS[row[1]], matrix.SCENARIOS[row[0]])]
+    return run_rows(rows, execute, workers=WORKERS)
+
+
+@pytest.mark.parametrize("module,fault_name", ROWS, ids=["%s-%s" % row for row in ROWS])
+def test_fault(executed, module, fault_name):
+    scenario = matrix.SCENARIOS[module]
+    fault = FAULTS[fault_name]
+    if not matrix.applies(fault, scenario):
+        OUTCOMES[(fault_name, SHORT[module])] = "n/a"
+        pytest.skip("%s does not apply to %s" % (fault_name, module))
+    OUTCOMES[(fault_name, SHORT[module])] = "FAILED"
+    run, target, entries, final = row_value(executed, (module, fault_name))
     result = run.result
 
     # Never a crash or a traceback in msg, whatever the outcome; always within a bounded time.

@@ -17,7 +17,7 @@ import os
 
 import pytest
 
-from tests.reliability.harness import HUAWEI_PROJECT, ROOT, SUMMARY, run_adhoc
+from tests.reliability.harness import HUAWEI_PROJECT, ROOT, SUMMARY, row_value, run_adhoc, run_rows
 
 LINES = SUMMARY.setdefault("secret scan", [])
 
@@ -104,8 +104,8 @@ def _issued_tokens(emulator):
     return []
 
 
-@pytest.mark.parametrize("module,auth,mode", CASES, ids=["-".join(c) for c in CASES])
-def test_no_secret_in_any_output(emulator, control, module, auth, mode):
+def execute(case, emulator, control):
+    module, auth, mode = case
     cloud = module.split("_", 1)[0]
     control.seed(SEED)
     control.config(async_delay=0.02)
@@ -127,7 +127,18 @@ def test_no_secret_in_any_output(emulator, control, module, auth, mode):
         control.faults({"cloud": cloud, "action": WRITES[module], "error_code": "AccessDenied", "http_status": 403,
                         "message": echo})
     run = run_adhoc(module, args, check=(mode == "check"), diff=True, verbosity=4,
-                     env=dict(env or {}, ANSIBLE_STDOUT_CALLBACK="default"))
+                    env=dict(env or {}, ANSIBLE_STDOUT_CALLBACK="default"))
+    return run, _issued_tokens(emulator)
+
+
+@pytest.fixture(scope="module")
+def executed():
+    return run_rows(CASES, execute, workers=3)
+
+
+@pytest.mark.parametrize("module,auth,mode", CASES, ids=["-".join(c) for c in CASES])
+def test_no_secret_in_any_output(executed, module, auth, mode):
+    run, issued = row_value(executed, (module, auth, mode))
     expect_failure = mode in ("wrong_secret", "echoed_error")
     assert bool(run.result.get("failed")) is expect_failure, run
     assert "module_stderr" not in run.result, run
@@ -135,7 +146,7 @@ def test_no_secret_in_any_output(emulator, control, module, auth, mode):
         assert run.result.get("changed") is True, run
 
     haystack = run.stdout + run.stderr + json.dumps(run.results)
-    secrets = SECRETS + _issued_tokens(emulator)
+    secrets = SECRETS + issued
     leaked = [secret for secret in secrets if secret in haystack]
     assert not leaked, ("secrets in the output", leaked, [haystack[max(0, haystack.index(s) - 200):
                                                                     haystack.index(s) + 100] for s in leaked])
