@@ -33,7 +33,7 @@ SANITY_ARGS ?= --venv
 TARGETS ?=
 
 .PHONY: help venv stage pip-shims sanity sanity-core221 sanity-core216 units emulator-tests \
-        integration test demo bench bench-smoke clean distclean lint docs docs-check package-tests
+        integration test demo bench bench-smoke clean distclean lint docs docs-check package-tests reliability
 
 help:
 	@echo "make venv            .venv (py3.12, ansible-core 2.21, requests, jsonschema, tests/requirements.txt)"
@@ -43,6 +43,8 @@ help:
 	@echo "make units           pytest tests/unit in the staged copy"
 	@echo "make emulator-tests  pytest tests/emulator_sdk in the staged copy (the official SDKs against the emulator)"
 	@echo "make integration     ansible-test integration against the emulator (TARGETS=... for some)"
+	@echo "make reliability     pytest tests/reliability: fault matrix, fuzzed input, secret scan, TLS, clock skew,"
+	@echo "                     20 concurrent writers, the emulator as a server (a few minutes; prints summary tables)"
 	@echo "make lint            ansible-lint, production profile (roles, demo, AWX playbook, role targets)"
 	@echo "make docs            regenerate docs/modules/ (antsibull-docs, from the modules' and roles' own docs)"
 	@echo "                     and docs/troubleshooting.md (from the error catalogs)"
@@ -84,6 +86,11 @@ emulator-tests: venv stage
 integration: venv stage
 	$(TOOLS)/with_emulator $(STAGED) $(VENV)/bin/python $(TOOLS)/run_integration $(VENV) $(TARGETS)
 
+# The suite starts its own emulators (in process and as subprocesses) and runs modules through
+# ansible / ansible-playbook subprocesses; -rfEs lists what failed or was skipped, and why.
+reliability: venv stage
+	$(TOOLS)/run_pytest $(VENV) tests/reliability -rfEs
+
 test:
 	@$(TOOLS)/timed "venv" $(MAKE) --no-print-directory venv
 	@$(TOOLS)/timed "stage" $(MAKE) --no-print-directory stage
@@ -92,6 +99,7 @@ test:
 	@$(TOOLS)/timed "units" $(MAKE) --no-print-directory units
 	@$(TOOLS)/timed "emulator-tests" $(MAKE) --no-print-directory emulator-tests
 	@$(TOOLS)/timed "integration" $(MAKE) --no-print-directory integration
+	@$(TOOLS)/timed "reliability" $(MAKE) --no-print-directory reliability
 	@$(TOOLS)/timed "lint" $(MAKE) --no-print-directory lint
 	@$(TOOLS)/timed "docs-check" $(MAKE) --no-print-directory docs-check
 	@$(TOOLS)/timed "package-tests" $(MAKE) --no-print-directory package-tests
