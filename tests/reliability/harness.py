@@ -197,7 +197,7 @@ def _run(cmd, env, timeout):
     try:
         started = time.monotonic()
         proc = subprocess.run(cmd, env=ansible_env(capture, env), capture_output=True, text=True, timeout=timeout,
-                              cwd=ROOT)
+                              cwd=ROOT, check=False)
         elapsed = time.monotonic() - started
         results = _read_capture(capture)
     finally:
@@ -306,7 +306,7 @@ def run_rows(rows, func, workers=3, **emulator_kwargs):
         finally:
             server.stop()
 
-    threads = [threading.Thread(target=worker) for _ in range(max(1, min(workers, len(rows))))]
+    threads = [threading.Thread(target=worker) for dummy in range(max(1, min(workers, len(rows))))]
     for thread in threads:
         thread.start()
     for thread in threads:

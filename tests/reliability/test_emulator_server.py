@@ -233,7 +233,7 @@ class Mix(object):
 
 
 def _soak(port, total, workers=4):
-    mixes = [Mix(port) for _ in range(workers)]
+    mixes = [Mix(port) for dummy in range(workers)]
     errors = []
 
     def work(mix, offset):
@@ -281,9 +281,10 @@ def test_soak_memory_stays_flat(server):
     LINES.append("soak: %d mixed requests in %.1f s (%.0f/s) after a 3,000-request warm-up; statuses %s" % (
         sum(statuses.values()), elapsed, sum(statuses.values()) / elapsed,
         ", ".join("%d x%d" % kv for kv in sorted(statuses.items()))))
+    figures = (before, after, growth, 100.0 * growth / before, state["logged_requests"], state["log_limit"],
+               state["log_dropped"])
     LINES.append("soak: emulator RSS %d KiB before, %d KiB after (%+d KiB, %+.1f%%); request log %d entries "
-                 "(cap %d, %d dropped)" % (before, after, growth, 100.0 * growth / before, state["logged_requests"],
-                                          state["log_limit"], state["log_dropped"]))
+                 "(cap %d, %d dropped)" % figures)
     # Flat: less than 3 MiB (and 10 %) of growth over 10,000 requests.
     assert growth < 3072 and growth < before * 0.10, (before, after)
 

@@ -346,4 +346,3 @@ def test_valid_baidu(emulator, control, instance_ids, role):
     assert first["instances"] == [{"instance_id": i, "role_name": role} for i in instance_ids]
     _converges(module, dict(args, state="absent"), control, view, dict((i, "") for i in instance_ids))
     _count(module, "valid")
-

@@ -148,8 +148,8 @@ def test_no_secret_in_any_output(executed, module, auth, mode):
     haystack = run.stdout + run.stderr + json.dumps(run.results)
     secrets = SECRETS + issued
     leaked = [secret for secret in secrets if secret in haystack]
-    assert not leaked, ("secrets in the output", leaked, [haystack[max(0, haystack.index(s) - 200):
-                                                                    haystack.index(s) + 100] for s in leaked])
+    context = [haystack[max(0, haystack.index(s) - 200):haystack.index(s) + 100] for s in leaked]
+    assert not leaked, ("secrets in the output", leaked, context)
     # The scan looked at -vvvv output (connection and module transfer lines) of a module that ran.
     assert "ESTABLISH LOCAL CONNECTION" in haystack and "AnsiballZ_%s" % module in haystack, run
     LINES.append("%-46s %-8s %-12s %6d bytes scanned, %d secrets, none found" % (
