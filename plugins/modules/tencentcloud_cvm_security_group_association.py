@@ -266,28 +266,22 @@ class SecurityGroupAssociation(CloudResource):
     # Waiting.
 
     def _settle(self, pending, deadline):
-        """Poll until every instance in ``pending`` ({instance id: operation}) has settled."""
+        """Poll until every instance in ``pending`` ({instance id: operation}) has settled.
+
+        The newest operation's instances are probed alone until they settle: operations were
+        accepted in order, so while the newest still runs, a sweep of the older ones would mostly
+        be wasted calls. Once it has settled, one sweep reads all the rest.
+        """
         delay = 0.2
         latest = {}
+        order = dict((id(op), n) for n, op in enumerate(self.operations))
         while pending:
-            for instance_id, item in self._describe(sorted(pending)).items():
-                operation = pending.get(instance_id)
-                if operation is None:
-                    continue
-                latest[instance_id] = item
-                state = item.get("LatestOperationState")
-                if item.get("LatestOperationRequestId") == operation["request_id"]:
-                    if state not in SETTLED:
-                        continue
-                    if state == "FAILED":
-                        operation["failures"][instance_id] = item.get("LatestOperationErrorMsg") or "no message"
-                elif state == "OPERATING" or not _shows_effect(operation, item):
-                    # Not ours yet (or someone else's op is running): keep polling.
-                    continue
-                del pending[instance_id]
-                operation["remaining"].discard(instance_id)
-                if not operation["remaining"]:
-                    operation["state"] = "FAILED" if operation["failures"] else "SUCCESS"
+            newest_first = sorted(pending, key=lambda i: (-order.get(id(pending[i]), 0), i))
+            probe = newest_first[:CVM_MAX_IDS_PER_CALL]
+            settled_probe = self._record(self._describe(probe), pending, latest)
+            if settled_probe and pending:
+                # The newest has finished: sweep everything else in one pass before sleeping.
+                self._record(self._describe(sorted(pending)), pending, latest)
             if not pending:
                 break
             if self.clock() + delay > deadline:
@@ -295,6 +289,32 @@ class SecurityGroupAssociation(CloudResource):
             self.sleep(delay)
             delay = min(delay * 1.5, 3.0)
         return latest
+
+    @staticmethod
+    def _record(items, pending, latest):
+        """Take what a poll read; return True if every polled instance has settled."""
+        all_settled = True
+        for instance_id, item in items.items():
+            operation = pending.get(instance_id)
+            if operation is None:
+                continue
+            latest[instance_id] = item
+            state = item.get("LatestOperationState")
+            if item.get("LatestOperationRequestId") == operation["request_id"]:
+                if state not in SETTLED:
+                    all_settled = False
+                    continue
+                if state == "FAILED":
+                    operation["failures"][instance_id] = item.get("LatestOperationErrorMsg") or "no message"
+            elif state == "OPERATING" or not _shows_effect(operation, item):
+                # Not ours yet (or someone else's operation is running): keep polling.
+                all_settled = False
+                continue
+            del pending[instance_id]
+            operation["remaining"].discard(instance_id)
+            if not operation["remaining"]:
+                operation["state"] = "FAILED" if operation["failures"] else "SUCCESS"
+        return all_settled
 
     # The task.
 

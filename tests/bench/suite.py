@@ -48,9 +48,9 @@ KNOWN_GAPS[("polycloud.ops.huaweicloud_kms_key_tag", 1, "changed")] = (
 KNOWN_GAPS[("polycloud.ops.huaweicloud_kms_key_tag", 1, "unchanged")] = ({"ListKeyDetail": 1, "ShowKmsTags": 1}, _WHY_HUAWEI)
 
 
-_WHY_POLLS = ("the module polls every pending 100-instance chunk at once right after the last write, so with the "
-              "writes in one burst the first settle rounds find the operations still running (DescribeInstances "
-              "above the minimum of 20)")
+_WHY_POLLS = ("with wait the module probes the newest operation's instances until they settle, then sweeps the "
+              "rest once; every probe made while the newest operation still runs is a DescribeInstances above the "
+              "minimum of one read and one poll per 100 instances")
 # Targets of issue 6 by section (ratio at most), and why a figure over its target is there.
 TARGETS = {"per-task overhead": 1.15, "API calls": 1.0, "fleet": 1.3, "contention": 1.3, "Huawei password auth": 1.0}
 SHORT_WHY = {
