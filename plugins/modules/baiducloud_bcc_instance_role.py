@@ -19,9 +19,10 @@ description:
   - A BCC instance holds one role at most. With O(state=present), an instance that has another role is first
     unbound from it (one C(POST /v2/instance/role?unbind) call per old role and per 100 instances), then every
     instance lacking O(role_name) is bound to it (one C(POST /v2/instance/role?bind) call per 100 instances).
-  - When a bind is planned, the module reads the account's bindable roles (C(GET /v2/instance/role/list)) once
-    before any write, so an unknown O(role_name) fails the task before an instance loses its old role, and check
-    mode reports it too.
+  - When an instance must lose another role before it gets O(role_name), the module first reads the account's
+    bindable roles (C(GET /v2/instance/role/list)) once, so an unknown O(role_name) fails the task before any
+    instance loses its old role. Check mode always makes that read. A plain bind makes no such read: the API
+    refuses an unknown role and nothing changes.
   - A reply of HTTP 200 can still list instances the call failed for (C(failInstances)). The module then fails the
     task, reports each of them in RV(failed_instances), and still reports C(changed) for the instances that did
     change. An instance whose unbind failed is not bound.
@@ -309,7 +310,10 @@ class InstanceRole(CloudResource):
             self.fail_options("instance_ids", "no such BCC instance in region %s: %s" % (
                 self.client.region, ", ".join(unknown)))
         writes, planned = plan(current, instance_ids, role_name, state)
-        if any(action == "bind" for action, _role, _ids in writes) and role_name not in self.bindable_roles():
+        actions = set(action for action, _role, _ids in writes)
+        # Before an old role is unbound, make sure the new one exists, or a typo would leave instances with no
+        # role. A plain bind needs no such read: the API refuses an unknown role and nothing changes.
+        if "bind" in actions and ("unbind" in actions or self.check_mode) and role_name not in self.bindable_roles():
             self.fail_options("role_name", "the account has no role %r that BCC instances can take (GET "
                                            "/v2/instance/role/list); create it in IAM with BCC as its carrier"
                               % role_name)

@@ -32,12 +32,7 @@ TENCENT_RATES = {"AssociateSecurityGroups": 10, "DisassociateSecurityGroups": 10
 # Where a module's count is above the API minimum for a reason that is not ours to fix here, the
 # smoke test pins the count it makes today (so a regression still fails) and says why.
 KNOWN_GAPS = {}
-_WHY_BAIDU = "ListInstanceRoles before binding: the role is checked to exist (Bind would refuse it anyway)"
 _WHY_HUAWEI = "ListKeyDetail (describe-key) pre-flight on every run, also when nothing is to change"
-for _n in (1, 100, 1000):
-    _r = int(math.ceil(_n / 100.0))
-    KNOWN_GAPS[("polycloud.ops.baiducloud_bcc_instance_role", _n, "changed")] = (
-        {"ListInstanceByInstanceIds": _r, "BindInstanceRole": _r, "ListInstanceRoles": 1}, _WHY_BAIDU)
 for _n in (1, 2, 5, 10):
     KNOWN_GAPS[("polycloud.ops.huaweicloud_kms_key_tags", _n, "changed")] = (
         {"ListKeyDetail": 1, "ShowKmsTags": 1, "BatchCreateKmsTags:create": 1}, _WHY_HUAWEI)
