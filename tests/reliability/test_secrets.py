@@ -127,7 +127,8 @@ def execute(case, emulator, control):
         control.faults({"cloud": cloud, "action": WRITES[module], "error_code": "AccessDenied", "http_status": 403,
                         "message": echo})
     run = run_adhoc(module, args, check=(mode == "check"), diff=True, verbosity=4,
-                    env=dict(env or {}, ANSIBLE_STDOUT_CALLBACK="default"))
+                    # Tracebacks shown: the exception text of a failure is scanned too.
+                    env=dict(env or {}, ANSIBLE_STDOUT_CALLBACK="default", ANSIBLE_DISPLAY_TRACEBACK="always"))
     return run, _issued_tokens(emulator)
 
 
@@ -144,6 +145,9 @@ def test_no_secret_in_any_output(executed, module, auth, mode):
     assert "module_stderr" not in run.result, run
     if mode == "check":
         assert run.result.get("changed") is True, run
+    if expect_failure:
+        # The traceback (exception text) is part of what is scanned below.
+        assert "Traceback (most recent call last)" in str(run.result.get("exception")), run
 
     haystack = run.stdout + run.stderr + json.dumps(run.results)
     secrets = SECRETS + issued
@@ -152,8 +156,8 @@ def test_no_secret_in_any_output(executed, module, auth, mode):
     assert not leaked, ("secrets in the output", leaked, context)
     # The scan looked at -vvvv output (connection and module transfer lines) of a module that ran.
     assert "ESTABLISH LOCAL CONNECTION" in haystack and "AnsiballZ_%s" % module in haystack, run
-    LINES.append("%-46s %-8s %-12s %6d bytes scanned, %d secrets, none found" % (
-        module, auth, mode, len(haystack), len(secrets)))
+    LINES.append("%-46s %-8s %-12s %6d bytes scanned%s, %d secrets, none found" % (
+        module, auth, mode, len(haystack), " (traceback included)" if expect_failure else "", len(secrets)))
 
 
 CREDENTIAL_TYPES = os.path.join(ROOT, "extensions", "awx", "credential_types")
