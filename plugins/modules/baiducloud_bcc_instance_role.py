@@ -21,7 +21,7 @@ description:
     instance lacking O(role_name) is bound to it (one C(POST /v2/instance/role?bind) call per 100 instances).
   - When an instance must lose another role before it gets O(role_name), the module first reads the account's
     bindable roles (C(GET /v2/instance/role/list)) once, so an unknown O(role_name) fails the task before any
-    instance loses its old role. Check mode always makes that read. A plain bind makes no such read: the API
+    instance loses its old role. Check mode always makes that read. A plain bind makes no such read; the API
     refuses an unknown role and nothing changes.
   - A reply of HTTP 200 can still list instances the call failed for (C(failInstances)). The module then fails the
     task, reports each of them in RV(failed_instances), and still reports C(changed) for the instances that did
