@@ -8,6 +8,7 @@ from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
 import os
+import shutil
 import sys
 import tempfile
 
@@ -18,6 +19,7 @@ if ROOT not in sys.path:
     sys.path.insert(0, ROOT)
 
 from tests.reliability.harness import ROOT as PRIVATE_ROOT  # noqa: E402 pylint: disable=wrong-import-position
+from tests.reliability.harness import TEMP_DIRS  # noqa: E402 pylint: disable=wrong-import-position
 
 # Import the collection and the emulator from the session's private copy (see harness._private_copy).
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.dirname(PRIVATE_ROOT))))
@@ -28,7 +30,14 @@ from tests.reliability.harness import Control  # noqa: E402 pylint: disable=wron
 
 # The rate budget and token cache of every module run (subprocesses inherit it) stay in a private
 # directory of this test session, not the user's.
-os.environ.setdefault("POLYCLOUD_OPS_STATE_DIR", tempfile.mkdtemp(prefix="polycloud-reliability-state-"))
+if "POLYCLOUD_OPS_STATE_DIR" not in os.environ:
+    os.environ["POLYCLOUD_OPS_STATE_DIR"] = tempfile.mkdtemp(prefix="polycloud-reliability-state-")
+    TEMP_DIRS.append(os.environ["POLYCLOUD_OPS_STATE_DIR"])
+
+
+def pytest_sessionfinish():
+    for path in TEMP_DIRS:
+        shutil.rmtree(path, ignore_errors=True)
 
 
 @pytest.fixture(scope="module")

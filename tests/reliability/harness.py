@@ -35,6 +35,10 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 STAGED = os.path.dirname(os.path.dirname(HERE))
 
 
+# Directories this session made; conftest removes them when the session ends.
+TEMP_DIRS = []
+
+
 def _private_copy(staged):
     """A private copy of the staged collection for this test session.
 
@@ -45,6 +49,7 @@ def _private_copy(staged):
     if os.environ.get("RELIABILITY_COLLECTIONS"):
         return os.path.join(os.environ["RELIABILITY_COLLECTIONS"], "ansible_collections", "polycloud", "ops")
     base = tempfile.mkdtemp(prefix="polycloud-reliability-collections-")
+    TEMP_DIRS.append(base)
     target = os.path.join(base, "ansible_collections", "polycloud", "ops")
     shutil.copytree(staged, target, ignore=shutil.ignore_patterns(".git", "__pycache__", "output", ".hypothesis",
                                                                   ".pytest_cache"))
@@ -148,6 +153,7 @@ class Run(object):
 
 
 _PRIVATE_TMP = tempfile.mkdtemp(prefix="polycloud-reliability-ansible-")
+TEMP_DIRS.append(_PRIVATE_TMP)
 
 
 def ansible_env(capture, extra=None):
