@@ -348,9 +348,15 @@ class InstanceRole(CloudResource):
                                      action=action)
             self.result.add_request_id(reply.request_id)
             failures = reply_failures(reply.document, ids)
+            converged = set()
             if failures:
+                listed = set(failures)
                 failures = self._recheck(action, role, failures, reply.attempts > 1, state)
+                # Read again and found as wanted: _recheck set their state and whether they changed.
+                converged = listed - set(failures)
             for i in ids:
+                if i in converged:
+                    continue
                 if i in failures:
                     self.failed.append({"instance_id": i, "message": failures[i], "action": action})
                     # An instance that kept its old role cannot take the new one.
