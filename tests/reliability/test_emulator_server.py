@@ -14,6 +14,7 @@ __metaclass__ = type
 import http.client
 import json
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -68,7 +69,13 @@ def _raw(port, data, read=True):
             reply = sock.recv(4096)
         except (socket.timeout, ConnectionResetError):
             return ""
-    return reply.split(b"\r\n", 1)[0].decode("latin-1")
+    text = reply.decode("latin-1")
+    if not text.startswith("HTTP/"):
+        # A request line the server cannot parse is answered without a status line (as HTTP/0.9),
+        # with an HTML error page that names the code.
+        code = re.search(r"Error code: (\d+)", text)
+        return "(no status line) error page %s " % (code.group(1) if code else "?")
+    return text.split("\r\n", 1)[0]
 
 
 BAD_REQUESTS = [
