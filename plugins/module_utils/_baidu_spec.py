@@ -11,10 +11,8 @@
 from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
-from ansible.module_utils.basic import env_fallback
-
 from ansible_collections.polycloud.ops.plugins.module_utils._common_spec import (
-    transport_argument_spec, transport_schema_properties)
+    env_fallback_set, transport_argument_spec, transport_schema_properties)
 
 ENV_ACCESS_KEY = ["BAIDUCLOUD_ACCESS_KEY", "BCE_ACCESS_KEY_ID"]
 ENV_SECRET_KEY = ["BAIDUCLOUD_SECRET_KEY", "BCE_SECRET_ACCESS_KEY"]
@@ -29,11 +27,11 @@ DEFAULT_REGION = "bj"
 def baidu_argument_spec():
     spec = dict(
         # An id, not a secret: it travels in clear in every Authorization header.
-        access_key=dict(type="str", no_log=False, fallback=(env_fallback, ENV_ACCESS_KEY)),
-        secret_key=dict(type="str", no_log=True, fallback=(env_fallback, ENV_SECRET_KEY)),
-        security_token=dict(type="str", no_log=True, fallback=(env_fallback, ENV_SECURITY_TOKEN)),
-        region=dict(type="str", fallback=(env_fallback, ENV_REGION)),
-        endpoint=dict(type="str", fallback=(env_fallback, ENV_ENDPOINT)),
+        access_key=dict(type="str", no_log=False, fallback=(env_fallback_set, ENV_ACCESS_KEY)),
+        secret_key=dict(type="str", no_log=True, fallback=(env_fallback_set, ENV_SECRET_KEY)),
+        security_token=dict(type="str", no_log=True, fallback=(env_fallback_set, ENV_SECURITY_TOKEN)),
+        region=dict(type="str", fallback=(env_fallback_set, ENV_REGION)),
+        endpoint=dict(type="str", fallback=(env_fallback_set, ENV_ENDPOINT)),
     )
     spec.update(transport_argument_spec())
     return spec

@@ -10,6 +10,23 @@
 from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
+import os
+
+from ansible.module_utils.errors import AnsibleFallbackNotFound
+
+
+def env_fallback_set(*names):
+    """Like ansible's env_fallback, but an empty variable counts as unset and the next name is tried.
+
+    AWX injects every env variable of a credential type, so an optional input left blank
+    arrives as ``""``; it must mean "not given", not an invalid value.
+    """
+    for name in names:
+        value = os.environ.get(name)
+        if value:
+            return value
+    raise AnsibleFallbackNotFound
+
 
 def transport_argument_spec():
     """A fresh dict each call, so a module may extend it safely."""

@@ -11,10 +11,8 @@ provider (HW_*), the Huawei SDK (HUAWEICLOUD_SDK_*) and OpenStack tools (OS_*) r
 from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
-from ansible.module_utils.basic import env_fallback
-
 from ansible_collections.polycloud.ops.plugins.module_utils._common_spec import (
-    transport_argument_spec, transport_schema_properties)
+    env_fallback_set, transport_argument_spec, transport_schema_properties)
 from ansible_collections.polycloud.ops.plugins.module_utils._huawei_services import CLOUDS, PROJECT_ID_PATTERN
 
 ENV = {
@@ -44,7 +42,7 @@ def env_names(option):
 
 def huawei_argument_spec():
     def opt(name, **kwargs):
-        return dict(type="str", fallback=(env_fallback, ENV[name]), **kwargs)
+        return dict(type="str", fallback=(env_fallback_set, ENV[name]), **kwargs)
 
     spec = dict(
         cloud=dict(type="str", choices=sorted(CLOUDS), default="huaweicloud"),

@@ -10,10 +10,8 @@
 from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
-from ansible.module_utils.basic import env_fallback
-
 from ansible_collections.polycloud.ops.plugins.module_utils._common_spec import (
-    transport_argument_spec, transport_schema_properties)
+    env_fallback_set, transport_argument_spec, transport_schema_properties)
 
 ENV_SECRET_ID = ["TENCENTCLOUD_SECRET_ID"]
 ENV_SECRET_KEY = ["TENCENTCLOUD_SECRET_KEY"]
@@ -25,11 +23,11 @@ ENV_ENDPOINT = ["TENCENTCLOUD_ENDPOINT"]
 def tencent_argument_spec():
     spec = dict(
         # An id, not a secret: shown in every Authorization header, like an AWS access key id.
-        secret_id=dict(type="str", no_log=False, fallback=(env_fallback, ENV_SECRET_ID)),
-        secret_key=dict(type="str", no_log=True, fallback=(env_fallback, ENV_SECRET_KEY)),
-        security_token=dict(type="str", no_log=True, fallback=(env_fallback, ENV_SECURITY_TOKEN)),
-        region=dict(type="str", fallback=(env_fallback, ENV_REGION)),
-        endpoint=dict(type="str", fallback=(env_fallback, ENV_ENDPOINT)),
+        secret_id=dict(type="str", no_log=False, fallback=(env_fallback_set, ENV_SECRET_ID)),
+        secret_key=dict(type="str", no_log=True, fallback=(env_fallback_set, ENV_SECRET_KEY)),
+        security_token=dict(type="str", no_log=True, fallback=(env_fallback_set, ENV_SECURITY_TOKEN)),
+        region=dict(type="str", fallback=(env_fallback_set, ENV_REGION)),
+        endpoint=dict(type="str", fallback=(env_fallback_set, ENV_ENDPOINT)),
     )
     spec.update(transport_argument_spec())
     return spec
