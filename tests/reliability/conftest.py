@@ -26,7 +26,7 @@ sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.dirname(PRIVATE_ROOT)
 sys.path.insert(0, PRIVATE_ROOT)
 
 from tests.emulator.server import Emulator  # noqa: E402 pylint: disable=wrong-import-position
-from tests.reliability.harness import Control  # noqa: E402 pylint: disable=wrong-import-position
+from tests.emulator.control import Control  # noqa: E402 pylint: disable=wrong-import-position
 
 # The rate budget and token cache of every module run (subprocesses inherit it) stay in a private
 # directory of this test session, not the user's.

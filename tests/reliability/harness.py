@@ -92,45 +92,6 @@ def common_args(module, url, **overrides):
     return args
 
 
-class Control(object):
-    """The emulator's control API."""
-
-    def __init__(self, url, cafile=None):
-        self.url = url
-        self.context = None
-        if cafile:
-            import ssl
-            self.context = ssl.create_default_context(cafile=cafile)
-
-    def call(self, method, name, data=None):
-        body = json.dumps(data).encode("utf-8") if data is not None else None
-        request = urllib.request.Request(self.url + "/_emulator/" + name, data=body, method=method)
-        with urllib.request.urlopen(request, timeout=30, context=self.context) as reply:
-            return json.load(reply)
-
-    def reset(self):
-        return self.call("POST", "reset")
-
-    def seed(self, data):
-        return self.call("POST", "seed", data)
-
-    def state(self):
-        return self.call("GET", "state")
-
-    def requests(self, since=0, cloud=None):
-        query = "requests?since=%d" % since + ("&cloud=%s" % cloud if cloud else "")
-        return self.call("GET", query)["requests"]
-
-    def last_seq(self):
-        return self.call("GET", "requests?since=999999999")["last_seq"]
-
-    def faults(self, *rules):
-        return self.call("POST", "faults", {"faults": list(rules)})
-
-    def config(self, **data):
-        return self.call("POST", "config", data)
-
-
 class Run(object):
     """One module run: exit code, the module's result (a dict), the raw output and the time taken."""
 
@@ -288,6 +249,7 @@ def run_rows(rows, func, workers=3, **emulator_kwargs):
     import queue
     import threading
 
+    from tests.emulator.control import Control
     from tests.emulator.server import Emulator
 
     todo = queue.Queue()

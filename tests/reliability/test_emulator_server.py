@@ -26,7 +26,8 @@ import pytest
 
 from ansible_collections.polycloud.ops.plugins.module_utils._baidu_signer import sign_request as baidu_sign
 from ansible_collections.polycloud.ops.plugins.module_utils._tencent_signer import request_headers as tencent_headers
-from tests.reliability.harness import BAIDU, ROOT, SUMMARY, TENCENT, Control, wait_until
+from tests.emulator.control import Control
+from tests.reliability.harness import BAIDU, ROOT, SUMMARY, TENCENT, wait_until
 from tests.reliability.harness import http as plain_http
 
 LINES = SUMMARY.setdefault("emulator as a server", [])

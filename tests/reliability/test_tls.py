@@ -19,7 +19,8 @@ import pytest
 
 from tests.emulator.server import Emulator
 from tests.reliability import matrix
-from tests.reliability.harness import SUMMARY, Control, common_args, run_adhoc
+from tests.emulator.control import Control
+from tests.reliability.harness import SUMMARY, common_args, run_adhoc
 
 LINES = SUMMARY.setdefault("TLS", [])
 
